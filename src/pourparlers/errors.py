@@ -1,0 +1,72 @@
+"""Coded, one-line error messages (after spaCy's ``errors.py``).
+
+Every message a user can see for bad input or misuse lives here, with a stable
+code, so that it can be searched for, documented and tested. Use them as
+``Errors.E001.format(...)``.
+"""
+
+from __future__ import annotations
+
+
+class _Messages(type):
+    """Prefix every message with its code: ``[E001] ...``."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith(("E", "W")) and code[1:].isdigit():
+            return f"[{code}] {msg}"
+        return msg
+
+
+class Errors(metaclass=_Messages):
+    # Reading input (the reader stage). {where} is "file" or "file:line".
+    E001 = "{where}: cannot read: {reason}"
+    E002 = "{where}: not valid UTF-8 text (byte {offset}); is this a binary file?"
+    E003 = "{where}: the file is empty"
+    E004 = "{where}: line is not valid JSON: {reason}"
+    E005 = "{where}: JSON line has no 'text' or 'html' field"
+    E006 = "{where}: the HTML page has no article text"
+    E007 = "{where}: the article text is empty"
+    E008 = "{where}: the text is not French (detected '{lang}'); only French is supported"
+    E009 = "{where}: JSON line is not an object"
+    E010 = "{where}: no such file or directory"
+    E011 = "{where}: unsupported input type '{suffix}' (use .txt, .html, .jsonl, .xml/.rss/.atom, .warc[.gz] or -)"
+    E012 = "{where}: the text looks like binary data, not an article"
+    E013 = "{where}: invalid publication date '{value}' (expected YYYY-MM-DD)"
+    E014 = "{where}: the feed could not be parsed: {reason}"
+    E015 = "{where}: WARC record could not be read: {reason}"
+    E016 = "{where}: the article took longer than {seconds}s to analyse and was skipped"
+    E017 = "{where}: the article failed to analyse: {reason}"
+
+    # Command line and library misuse.
+    E100 = "invalid value for --published: '{value}' (expected YYYY-MM-DD)"
+    E101 = "gold file {path}: line {line} is not valid JSON"
+    E102 = "cannot tell the kind of gold file {path}: expected 'quotes'/'events', 'timexes' or 'entities' fields"
+    E103 = "system file {path} not found; run `pourparlers extract` first or pass --system"
+    E104 = "the spaCy model '{name}' is not installed; run `make install` (it is a pinned dependency)"
+    E105 = "unknown pipeline component '{name}'; known: {known}"
+    E106 = "language resource '{name}' not found in the package data"
+    E107 = "language resource '{name}' is malformed: {reason}"
+    E108 = "no input given; pass files, directories or - for standard input"
+
+    # Warnings.
+    W001 = "{where}: no publication date found; relative dates stay unresolved"
+
+
+class InputError(Exception):
+    """One input item could not be read or analysed; the rest goes on.
+
+    ``where`` names the file (and line); ``str(error)`` is the one-line message.
+    """
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+
+
+class UsageError(Exception):
+    """The user asked for something impossible (bad option, missing file)."""
+
+
+class ResourceError(Exception):
+    """A language resource in the package data is missing or malformed."""

@@ -1,0 +1,58 @@
+"""HTML pages: main-text extraction with trafilatura; title, date and URL from the page."""
+
+from __future__ import annotations
+
+import logging
+
+from ..errors import Errors, InputError
+from ..model import Article
+from .dateline import normalise_date
+from .text import article_from_text, clean
+
+# trafilatura and htmldate log every page they find hard; our own errors say enough.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+def extract_html(html: bytes | str, where: str) -> dict:
+    """Main text and metadata of an HTML page: {'text', 'title', 'date', 'url'}."""
+    import trafilatura
+
+    if isinstance(html, bytes) and not html.strip() or isinstance(html, str) and not html.strip():
+        raise InputError(Errors.E003.format(where=where), where)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, deduplicate=False,
+        )
+    except Exception as err:  # noqa: BLE001 - a broken page must not stop the run
+        raise InputError(Errors.E001.format(where=where, reason=f"HTML extraction failed ({err})"),
+                         where) from None
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise InputError(Errors.E006.format(where=where), where)
+    title = (getattr(doc, "title", None) or "").strip() or None
+    return {"text": clean(body, where), "title": clean(title, where) if title else None,
+            "date": normalise_date(getattr(doc, "date", None)),
+            "url": getattr(doc, "url", None)}
+
+
+def compose(title: str | None, body: str) -> str:
+    """The analysed text: the headline, a blank line, then the body.
+
+    The headline is part of the article (its quotations count), so it leads the
+    text unless the extracted body already starts with it.
+    """
+    if title and not body.startswith(title):
+        return f"{title}\n\n{body}"
+    return body
+
+
+def article_from_html(html: bytes | str, *, id: str, where: str, published: str | None = None,
+                      title: str | None = None, url: str | None = None,
+                      source: str | None = None) -> Article:
+    page = extract_html(html, where)
+    title = title or page["title"]
+    text = compose(title, page["text"])
+    return article_from_text(text, id=id, where=where, published=published or page["date"],
+                             title=title, url=url or page["url"], source=source)

@@ -1,0 +1,46 @@
+"""WARC files (Common Crawl CC-NEWS): one article per HTML response record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ..errors import Errors, InputError
+from ..model import Article
+from .dateline import normalise_date
+from .html import article_from_html
+
+
+def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    n = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response":
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            rid = record.rec_headers.get_header("WARC-Record-ID") or f"{name}#{n}"
+            where = f"{name}:record {n}"
+            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            if "html" not in ctype.lower():
+                yield InputError(Errors.E015.format(where=where, reason=f"not HTML ({ctype or 'no type'})"),
+                                 where)
+                continue
+            try:
+                body = record.content_stream().read()
+            except Exception as err:  # noqa: BLE001 - truncated or corrupt payload
+                yield InputError(Errors.E015.format(where=where, reason=err), where)
+                continue
+            crawled = normalise_date(record.rec_headers.get_header("WARC-Date"))
+            try:
+                art = article_from_html(body, id=uri or rid.strip("<>"), where=where, url=uri)
+            except InputError as err:
+                yield err
+                continue
+            if art.published is None:
+                art.published = crawled
+            yield art
+    except Exception as err:  # noqa: BLE001 - truncated archive: keep what was read
+        yield InputError(Errors.E015.format(where=f"{name}:record {n + 1}", reason=err), name)
