@@ -22,7 +22,7 @@ from .html import article_from_html
 from .jsonl import read_jsonl_lines
 from .language import foreign_language
 from .text import article_from_text, decode
-from .warc import read_warc
+from .warc import read_warc_file
 
 __all__ = ["read_inputs", "read_path", "read_stream", "SUFFIXES", "find_dateline",
            "normalise_date"]
@@ -61,8 +61,7 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Article | In
         return
     try:
         if suffix in WARC:
-            with path.open("rb") as fh:
-                yield from read_warc(fh, name)
+            yield from read_warc_file(path)
             return
         if suffix in JSONL:
             with path.open("rb") as fh:

@@ -13,6 +13,9 @@ from .text import article_from_text, clean
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
+# Fewer words than this in the main text (headline aside) is a menu or a stub, not an article.
+MIN_ARTICLE_WORDS = 10
+
 
 def extract_html(html: bytes | str, where: str) -> dict:
     """Main text and metadata of an HTML page: {'text', 'title', 'date', 'url'}."""
@@ -32,6 +35,9 @@ def extract_html(html: bytes | str, where: str) -> dict:
     if not body:
         raise InputError(Errors.E006.format(where=where), where)
     title = (getattr(doc, "title", None) or "").strip() or None
+    rest = body[len(title):] if title and body.startswith(title) else body
+    if len(rest.split()) < MIN_ARTICLE_WORDS:
+        raise InputError(Errors.E006.format(where=where), where)
     return {"text": clean(body, where), "title": clean(title, where) if title else None,
             "date": normalise_date(getattr(doc, "date", None)),
             "url": getattr(doc, "url", None)}
@@ -41,11 +47,13 @@ def compose(title: str | None, body: str) -> str:
     """The analysed text: the headline, a blank line, then the body.
 
     The headline is part of the article (its quotations count), so it leads the
-    text unless the extracted body already starts with it.
+    text, set apart by a blank line, whether or not the extracted body repeats it.
     """
-    if title and not body.startswith(title):
-        return f"{title}\n\n{body}"
-    return body
+    if not title:
+        return body
+    if body.startswith(title):
+        body = body[len(title):].lstrip("\n")
+    return f"{title}\n\n{body}"
 
 
 def article_from_html(html: bytes | str, *, id: str, where: str, published: str | None = None,

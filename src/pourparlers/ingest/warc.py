@@ -33,6 +33,11 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
             except Exception as err:  # noqa: BLE001 - truncated or corrupt payload
                 yield InputError(Errors.E015.format(where=where, reason=err), where)
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                yield InputError(Errors.E015.format(
+                    where=where, reason=f"truncated record ({missing} bytes missing)"), where)
+                continue
             crawled = normalise_date(record.rec_headers.get_header("WARC-Date"))
             try:
                 art = article_from_html(body, id=uri or rid.strip("<>"), where=where, url=uri)
@@ -44,3 +49,32 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
             yield art
     except Exception as err:  # noqa: BLE001 - truncated archive: keep what was read
         yield InputError(Errors.E015.format(where=f"{name}:record {n + 1}", reason=err), name)
+
+
+def _gzip_intact(path) -> str | None:
+    """None if the gzip file decompresses to its end, else the reason it does not."""
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as err:
+        return str(err) or type(err).__name__
+    return None
+
+
+def read_warc_file(path) -> Iterator[Article | InputError]:
+    """Articles from a ``.warc`` / ``.warc.gz`` file; a truncated archive is reported."""
+    name = str(path)
+    n = 0
+    with open(path, "rb") as fh:
+        for item in read_warc(fh, name):
+            n += 1
+            yield item
+    if name.lower().endswith(".gz"):
+        reason = _gzip_intact(path)
+        if reason:
+            yield InputError(Errors.E015.format(where=name, reason=f"archive truncated ({reason}); "
+                                                f"the records before the damage were kept"), name)

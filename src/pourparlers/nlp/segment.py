@@ -17,6 +17,8 @@ Paragraphs are stored as ``doc.spans["paragraphs"]``.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -37,21 +39,18 @@ class Segmenter:
         self.max_quote_tokens = max_quote_tokens
         self.abbreviations = {a.lower() for a in resources.load("segmentation")["abbreviations"]}
 
-    def _next_word(self, doc: Doc, i: int):
+    def _ends_sentence(self, words: list[str], space: list[bool], i: int) -> bool:
+        """Does the sentence-final mark at ``i`` end the sentence? Looks at the next word."""
         j = i + 1
-        while j < len(doc) and doc[j].is_space:
+        while j < len(words) and space[j]:
             j += 1
-        return doc[j] if j < len(doc) else None
-
-    def _ends_sentence(self, doc: Doc, i: int) -> bool:
-        tok = doc[i]
-        nxt = self._next_word(doc, i)
-        if nxt is None:
+        if j >= len(words):
             return False
-        if not (nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text[0] in NEXT_OK):
+        first = words[j][0]
+        if not (first.isupper() or first.isdigit() or first in NEXT_OK):
             return False
-        if tok.text == "." and i > 0:
-            prev = doc[i - 1].text
+        if words[i] == "." and i > 0:
+            prev = words[i - 1]
             if (len(prev) == 1 and prev.isupper()) or prev.lower() in self.abbreviations:
                 return False
         return True
@@ -61,19 +60,24 @@ class Segmenter:
         if n == 0:
             doc.spans["paragraphs"] = []
             return doc
-        starts = [False] * n
-        starts[0] = True
+        # Work on plain lists: per-token property access is what costs in Python.
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+        text = doc.text
+        words = [text[a:a + b] for a, b in zip(arr[:, 0].tolist(), arr[:, 1].tolist())]
+        space = arr[:, 2].astype(bool).tolist()
+        starts = numpy.full(n, -1, dtype="int64")
+        starts[0] = 1
         stack: list[str] = []  # expected closing marks
         straight_open = False
         opened_at = 0
         pending = False  # the next non-space token starts a sentence
         para_starts = [0]
-        for i, tok in enumerate(doc):
-            text = tok.text
-            if pending and not tok.is_space:
-                starts[i] = True
+        for i in range(n):
+            word = words[i]
+            if pending and not space[i]:
+                starts[i] = 1
                 pending = False
-            if "\n" in text or "\n" in tok.whitespace_:
+            if "\n" in word:
                 # a paragraph ends: reset quotation state
                 stack.clear()
                 straight_open = False
@@ -81,18 +85,18 @@ class Segmenter:
                 if i + 1 < n:
                     para_starts.append(i + 1)
                 continue
-            if text in OPENERS:
+            if word in OPENERS:
                 if not stack:
                     opened_at = i
-                stack.append(OPENERS[text])
-            elif text in CLOSERS and stack:
-                if stack[-1] == text:
+                stack.append(OPENERS[word])
+            elif word in CLOSERS and stack:
+                if stack[-1] == word:
                     stack.pop()
                 # a closing mark after a sentence end may itself end the sentence
-                if not stack and not straight_open and i > 0 and doc[i - 1].text in ENDERS \
-                        and self._ends_sentence(doc, i):
+                if not stack and not straight_open and i > 0 and words[i - 1] in ENDERS \
+                        and self._ends_sentence(words, space, i):
                     pending = True
-            elif text == '"':
+            elif word == '"':
                 straight_open = not straight_open
                 if straight_open and not stack:
                     opened_at = i
@@ -101,23 +105,20 @@ class Segmenter:
                 stack.clear()
                 straight_open = False
                 inside = False
-            if not inside and text in ENDERS and self._ends_sentence(doc, i):
+            if not inside and word in ENDERS and self._ends_sentence(words, space, i):
                 pending = True
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = starts[i]
         spans = []
         bounds = para_starts + [n]
         for a, b in zip(bounds, bounds[1:]):
-            while a < b and doc[a].is_space:
+            while a < b and space[a]:
                 a += 1
-            while b > a and doc[b - 1].is_space:
+            while b > a and space[b - 1]:
                 b -= 1
             if b > a:
                 spans.append(Span(doc, a, b))
+                starts[a] = 1  # a paragraph starts a sentence, even after whitespace tokens
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         doc.spans["paragraphs"] = spans
-        # a paragraph that starts after whitespace tokens: its first word starts a sentence
-        for sp in spans:
-            doc[sp.start].is_sent_start = True
         return doc
 
 
