@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from ..errors import Errors, UsageError
-from . import actors, events, quotes, segment, timex  # noqa: F401 - register factories
+from . import actors, events, lemmatizer, quotes, segment, timex  # noqa: F401 - register factories
 from .extensions import register
 
 register()
@@ -36,10 +36,11 @@ COMPONENT_NAMES = tuple(c[0] for c in COMPONENTS)
 
 
 def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None = None,
-                  config: dict[str, dict] | None = None) -> Language:
+                  config: dict[str, dict] | None = None, fast_lemmatizer: bool = True) -> Language:
     """The base model with our components added (all of them by default).
 
-    ``config`` maps a short component name to its factory config.
+    ``config`` maps a short component name to its factory config;
+    ``fast_lemmatizer`` swaps spaCy's lemmatizer for its cached equivalent.
     """
     import spacy
 
@@ -51,6 +52,10 @@ def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None
         nlp = spacy.load(model)
     except OSError:
         raise UsageError(Errors.E104.format(name=model)) from None
+    if fast_lemmatizer and "lemmatizer" in nlp.pipe_names:
+        # same lemmas as spaCy's French lemmatizer, cached: see nlp/lemmatizer.py
+        nlp.add_pipe("pourparlers_lemmatizer", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     config = config or {}
     for short, factory, where in COMPONENTS:
         if short in wanted:
