@@ -210,6 +210,7 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["unit_sing"] = rf"{alt(unit_sing)}(?![\w-])"
     r["unit_plural"] = rf"{alt(u + 's' for u in tx['units'] if not u.endswith('s'))}(?![\w-])"
     r["period"] = rf"{alt(tx['periods'])}(?![\w-])"
+    r["period_nb"] = alt(tx["periods"])  # no right boundary: « ce mois-ci »
     r["season"] = rf"{alt(tx['seasons'])}(?![\w-])"
     r["daypart"] = rf"{alt(tx['day_parts'])}(?![\w-])"
     r["clockword"] = rf"{alt(tx['clock_words'])}(?![\w-])"

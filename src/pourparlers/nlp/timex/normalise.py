@@ -169,7 +169,9 @@ class Tense:
                     return "future"
                 if head.lemma_ in self.past_verbs:
                     return "past"
-                return self.verb(head, depth + 1)
+                # « a annoncé se rendre le 27 »: an infinitive looks ahead of its verb;
+                # only a future or conditional verb places it
+                return "future" if self.verb(head, depth + 1) == "future" else None
             return None
         if "Part" in form:
             if v.lemma_ in self.scheduled_verbs:
@@ -200,6 +202,7 @@ class Resolver:
         self.lex = lex
         self._tense: Tense | None = None
         self._sents: list[tuple[int, int]] | None = None
+        self._paras: list[tuple[int, int]] | None = None
         self.ref: Ref | None = None
         cues = lex.raw["tense_cues"]
         from .lexicon import _form
@@ -768,10 +771,22 @@ class Resolver:
                     best, dist = t[2], dd
         if best:
             return best
-        before = [t for t in self._resolved_days if t[0] < c.start]
+        # else the last day mentioned in the paragraph, else the publication date
+        ps, _ = self.paragraph(c.start)
+        before = [t for t in self._resolved_days if ps <= t[0] < c.start]
         if before:
             return before[-1][2]
         return self.dct.isoformat() if self.dct else None
+
+    def paragraph(self, char: int) -> tuple[int, int]:
+        if self._paras is None:
+            spans = self.doc.spans.get("paragraphs") if self.doc.spans is not None else None
+            self._paras = [(p.start_char, p.end_char) for p in spans] if spans else []
+            if not self._paras:
+                self._paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)] or [(0, len(self.text))]
+        starts = [s for s, _ in self._paras]
+        i = max(bisect.bisect_right(starts, char) - 1, 0)
+        return self._paras[i]
 
     @property
     def _resolved_days(self):

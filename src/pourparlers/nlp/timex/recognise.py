@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from .lexicon import APOS, SP, Lexicon, lexicon, norm
 
+SPO = r"[^\S\n]*"  # optional spaces
+
 L = r"(?<![\w‑-])"  # left word boundary (« après-midi » is not « midi »)
 
 
@@ -83,7 +85,10 @@ class Recogniser:
         self.one_words = {norm(w) for w in ex["one"]}
         self.one_units = {norm(w) for w in ex["units"]}
         self.possessives = {norm(w) for w in tx["determiners"]["possessive"]}
-        self.definite_plural = {norm(w) for w in tx["determiners"]["definite"] if norm(w).endswith("s")}
+        self.group_dets = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(ages["group_determiners"])) + r")\s+$", re.I)
+        self.reference_not_after = {
+            norm(k): re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(v)) + r")\s+$", re.I)
+            for k, v in tx["references_not_after"].items()}
         here = tx["here"]
         self.here_before = re.compile("(?:" + "|".join(_words(here["before"])) + r")$", re.I)
 
@@ -102,7 +107,7 @@ class Recogniser:
                         rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}{contracted}{SP}(?P<part>{part}))?", 20)
         # the first day of a range: « du 12 au 15 mars », « les 3 et 4 mai »
         add("dayonly", rf"{L}(?P<det>{det})?(?:(?P<wd>{wd}){SP})?(?P<day>\d{{1,2}}(?:er)?|premier)"
-                       rf"(?={SP}?(?:au|et|-|à|ou|,){SP}?(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 30)
+                       rf"(?={SPO}(?:au|et|-|à|ou|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 30)
         # [le mois de] avril 2025, octobre 98
         add("monthyear", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det})?mois{SP}(?:de{SP}|d{APOS}))?"
                          rf"(?P<month>{month}){SP}(?P<year>{year4}|{APOS}?\d{{2}}(?![\d]))", 20)
@@ -125,8 +130,8 @@ class Recogniser:
         add("weekday", rf"{L}(?P<det>{det}|{dem})?(?P<wd>{wd})(?:{SP}(?P<part>{part}))?"
                        rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}(?P<part2>{part}))?", 30)
         # cette semaine, ce mois-ci, ce jour-là, cet été, ce matin
-        add("dem_period", rf"{L}(?P<dem>{dem})(?P<p>{period}|{season}|{part})"
-                          rf"(?P<suf>{R['dem_suffix']})?(?![\w])", 30)
+        add("dem_period", rf"{L}(?P<dem>{dem})(?P<p>{R['period_nb']}|{season}|{part})"
+                          rf"(?P<suf>{R['dem_suffix']})?(?![\w-])", 30)
         # la semaine dernière, l'an prochain, l'année suivante, l'été dernier
         add("det_period_dir", rf"{L}(?P<det>{det})(?P<p>{period}|{season}|{part})(?:{SP}(?P<year>{year4}))?"
                               rf"{SP}(?P<dir>{dir_})", 25)
@@ -140,7 +145,7 @@ class Recogniser:
         add("anaphoric", rf"{L}(?P<det>{det})?(?P<w>{R['anaphoric']})"
                          rf"(?:{SP}(?:{contracted}{SP})?(?P<part>{part}))?", 25)
         # [la fin de] l'année, le début du mois, fin d'après-midi, la fin de la semaine dernière
-        add("bound_period", rf"{L}(?P<det>{det})?(?P<b>{R['boundary']}){SP}?{R['boundary_link']}"
+        add("bound_period", rf"{L}(?P<det>{det})?(?P<b>{R['boundary']}){SPO}{R['boundary_link']}"
                             rf"(?P<det2>{det}|{dem})?(?P<p>{period}|{season}|{part})"
                             rf"(?:{SP}(?P<dir>{dir_}))?", 30)
         # la soirée, la nuit, le matin, en soirée
@@ -155,8 +160,8 @@ class Recogniser:
                           rf"(?:de{SP}|du{SP}|d{APOS})(?P<det2>{det}|{dem})?(?:mois{SP}(?:de{SP}|d{APOS}))?"
                           rf"(?P<tgt>{R['month_full']}|{season}|{period})(?:{SP}(?P<year>{year4}))?", 15)
         # 14 h 30, 14h, 14:30, vers 9 heures du soir, neuf heures et quart
-        add("clock", rf"{L}(?P<approx>{approx})?(?P<h>\d{{1,2}})(?:{SP}?(?P<hm>h)(?![\w])"
-                     rf"(?:{SP}?(?P<m>\d{{2}})(?!\d))?|:(?P<m3>\d{{2}})(?![:\d])|{SP}(?P<hw>heures?)"
+        add("clock", rf"{L}(?P<approx>{approx})?(?P<h>\d{{1,2}})(?:{SPO}(?P<hm>h)(?![^\W\d])"
+                     rf"(?:{SPO}(?P<m>\d{{2}})(?!\d))?|:(?P<m3>\d{{2}})(?![:\d])|{SP}(?P<hw>heures?)"
                      rf"(?:{SP}(?P<m2>\d{{1,2}})(?!\d))?)(?:{SP}(?P<cp>{R['clockpart']}))?"
                      rf"(?:{SP}(?P<zone>{R['zone']})(?![\w]))?", 15, "TIME")
         add("clock", rf"{L}(?P<approx>{approx})?(?P<hword>{R['numword']}){SP}(?P<hw>heures?)"
@@ -462,13 +467,15 @@ class Recogniser:
         p = c.parts
         if self.age_cues.search(before) or self.age_groups.search(before):
             return True
-        if p.get("approx") and re.search(r"(?:^|\W)(?:" + "|".join(self.definite_plural) + r")\s+$", before, re.I):
+        if p.get("approx") and self.group_dets.search(before):
             return True  # « les moins de 17 ans »
         if re.search(r"(?:^|\W)(?:à|a)\s+$", before) or re.search(r"\W[àa]\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)$", before):
             nxt = re.match(r"\s+(?:de|d['’])\s*(\w+)", after)
             return not (nxt and norm(nxt.group(1)) in self.sentence_nouns)
-        if re.search(r"[,(]\s*$", before) and re.match(r"\s*[,)]", after):
+        if re.search(r"[,(]\s*$", before) and re.match(r"\s*(?:[,)]|et\s)", after):
             return True  # « Jean Dupont, 45 ans, », « (45 ans) »
+        if re.search(r"[A-ZÀ-Ý][\w.-]*\s*,\s*$", before):
+            return True  # « Zuzana Novak, 26 ans »: an apposition to a name
         m = re.search(r"(\w+)\s+(?:âgée?s?\s+)?de\s+$", before)
         if m:
             word = norm(m.group(1))
@@ -499,7 +506,8 @@ class Recogniser:
         return re.match(r"[^\S\n]+\w", text[c.end:c.end + 3]) is not None
 
     def _check_reference(self, c, m, text):
-        return True
+        rx = self.reference_not_after.get(norm(c.parts["w"]))
+        return not (rx and rx.search(text[max(0, c.start - 12):c.start]))
 
 
 def _words(words) -> list[str]:
