@@ -254,3 +254,33 @@ def test_timex_in_and_event_date(analyse, nlp):
 def test_event_date_values(value, expected):
     assert event_date(value) == expected
     assert event_date(Timex(0, 1, "x", "DURATION", "P3Y")) is None
+
+
+MORE = [
+    ("Le festival se tiendra du 12 au 15 juillet 2025 à Avignon.", FRI, "12", "DATE", "2025-07-12"),
+    ("Les législatives de mai et juin 2027 s'annoncent serrées.", FRI, "mai", "DATE", "2027-05"),
+    ("La finale s'est jouée samedi 9 et dimanche 10.", FRI, "samedi 9", "DATE", "2024-03-09"),
+    ("La canonisation aura lieu dimanche, le 24 mars, à Rome.", FRI, "dimanche", "DATE", "2024-03-24"),
+    ("Il l'a répété le 3 mai 1976. Cette année-là, la sécheresse a frappé.", FRI, "Cette année-là", "DATE", "1976"),
+    ("M. Blair a donné jusqu'au 30 juin aux partis pour s'entendre.", "1999-05-21", "30 juin", "DATE", "1999-06-30"),
+    ("La planète tourne autour de son étoile en 3,2 jours.", FRI, "3,2 jours", "DURATION", "P3.2D"),
+    ("Les prix ont grimpé pendant les prochains 90 jours.", FRI, "les prochains 90 jours", "DURATION", "P90D"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", MORE, ids=[c[2] for c in MORE])
+def test_timex_context(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+def test_anaphora_without_earlier_date_uses_publication_date(analyse):
+    check(analyse, "Le Royaume-Uni avait menacé la veille d'intervenir.", FRI, "la veille", "DATE", "2024-03-14")
+
+
+def test_ages_after_avoir_and_adjectival_seconds(analyse):
+    for text, word in [("Il avait 73 ans lorsqu'il a quitté la scène.", "73 ans"),
+                       ("L'athlète termine à une seconde place honorable.", "seconde"),
+                       ("L'électricien allemand de 37 ans a été interpellé.", "37 ans")]:
+        record = analyse(text, FRI)
+        i = text.index(word)
+        assert not [t for t in record.timexes if t.start < i + len(word) and i < t.end], text

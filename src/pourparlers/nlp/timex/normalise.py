@@ -202,7 +202,6 @@ class Resolver:
         self.lex = lex
         self._tense: Tense | None = None
         self._sents: list[tuple[int, int]] | None = None
-        self._paras: list[tuple[int, int]] | None = None
         self.ref: Ref | None = None
         cues = lex.raw["tense_cues"]
         from .lexicon import _form
@@ -210,6 +209,13 @@ class Resolver:
         self.past_cue = re.compile(r"(?:^|\W)(?:" + "|".join(_form(w) for w in cues["past"]) + r")\s+(?:\w+\s+)?$", re.I)
         self.future_cue = re.compile(r"(?:^|\W)(?:" + "|".join(_form(w) for w in cues["future"]) + r")\s*(?:\w+\s+)?$", re.I)
         self.nowadays = norm(lex.raw["nowadays"]["word"])
+        from .lexicon import alt
+
+        self.range_link = re.compile(r"\s*" + alt(lex.raw["ranges"]["links"]) + r"\s*", re.I)
+        self.age_verbs = set(lex.raw["ages"]["verbs"])
+        self.same_season_words = {norm(w) for w in lex.raw["same"]["time_of_year"]}
+        self.ambiguous_units = {norm(w) for w in lex.raw["duration_exceptions"]["ambiguous_units"]}
+        self._day_ref: Ref | None = None
 
     # ------------------------------------------------------------ context --
 
@@ -234,12 +240,11 @@ class Resolver:
         before = self.text[max(0, c.start - 20):c.start]
         if self.past_cue.search(before):
             return -1
-        if self.future_cue.search(before):
-            return 1
         t = self.tense.at(c.start)
+        ahead = self.future_cue.search(before)
         if t == "past":
-            return -1
-        if t == "future":
+            return 0 if ahead else -1  # « a donné jusqu'au 30 juin »: no clue
+        if t == "future" or ahead:
             return 1
         if t == "present":
             return present
@@ -338,7 +343,8 @@ class Resolver:
                 ref = parse_value(res[1])
                 if ref is not None and c.kind not in ("duration", "reference"):
                     self.ref = ref
-                    c.parts["_ref"] = ref
+                    if ref.gran == "D":
+                        self._day_ref = ref
         self._days = sorted((cands[i].start, cands[i].end, res[1][:10]) for i, res in results.items()
                             if res is not None and (r := parse_value(res[1])) is not None and r.gran == "D")
         for i in pending:
@@ -402,18 +408,22 @@ class Resolver:
             return self.infer_md(month, day, d, strict=True)
         return self.infer_md(month, day, self.direction(c))
 
-    def _range_year(self, i, cands) -> int | None:
-        """A date without year followed by « au 3 mai 2025 »: the year of the end."""
+    def _range_year(self, i, cands, month: int | None = None) -> int | None:
+        """A date without year followed by « au 3 mai 2025 », « et juin 2017 »: the year of the end."""
         c = cands[i]
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = self.text[c.end:n.start]
-            if re.fullmatch(r"\s*(?:au|et|-|–|à|ou)\s*", gap, re.I) and n.parts.get("year") and n.kind == "daymonth":
-                return int(n.parts["year"])
+            if self.range_link.fullmatch(gap) and n.parts.get("year") and n.kind in ("daymonth", "monthyear"):
+                year = self.year_num(n.parts["year"])
+                other = self.month_num(n.parts["month"])
+                if month is not None and other is not None and month > other:
+                    year -= 1  # « de décembre à mars 2025 »
+                return year
         return None
 
     def _v_daymonth(self, c, i, cands):
-        d = self._daymonth_date(c, self._range_year(i, cands))
+        d = self._daymonth_date(c, self._range_year(i, cands, self.month_num(c.parts["month"])))
         if d is None:
             return None
         value = d if isinstance(d, str) else d.isoformat()
@@ -451,7 +461,7 @@ class Resolver:
         if d:
             y = self.infer_month(month, d, strict=True)
         else:
-            y = self._sentence_year(c)
+            y = self._range_year(i, cands, month) or self._sentence_year(c)
             if y is None:
                 y = self.infer_month(month, self.direction(c))
         return "DATE", f"{y:04d}-{month:02d}"
@@ -523,6 +533,15 @@ class Resolver:
         wd = self.lex.weekdays[norm(p["wd"])]
         if self.dct is None:
             return self.with_part(f"XXXX-WXX-{wd + 1}", c)
+        if i + 1 < len(cands) and cands[i + 1].kind == "daymonth" and \
+                re.fullmatch(r"[\s,]*", self.text[c.end:cands[i + 1].start]):
+            nd = self._daymonth_date(cands[i + 1])  # « dimanche, le 21 octobre »
+            if isinstance(nd, dt.date):
+                return self.with_part(nd.isoformat(), c)
+        if p.get("dom"):
+            date = self._weekday_dom(wd, int(self.lex.number(p["dom"])), c)
+            if date is not None:
+                return self.with_part(date.isoformat(), c)
         d, anaph = self.explicit_dir(c)
         if d and not anaph:
             date = self.weekday_date(wd, d)
@@ -536,8 +555,18 @@ class Resolver:
                 date = min(known, key=lambda x: abs((x - self.dct).days))
             else:
                 dem = p.get("det") and norm(p["det"]) in self.lex.demonstratives
-                date = self.weekday_date(wd, self.direction(c, present=1, default=-1), include_today=bool(dem))
+                d = self.direction(c, present=1, default=-1)
+                # a weekday told in the past may be the day of publication itself
+                date = self.weekday_date(wd, d, include_today=bool(dem) or d < 0)
         return self.with_part(date.isoformat(), c)
+
+    def _weekday_dom(self, wd: int, dom: int, c: Cand) -> dt.date | None:
+        """« samedi 18 »: the day near the DCT that is both a Saturday and the 18th."""
+        near = [self.dct + dt.timedelta(days=k) for k in range(-60, 61)]
+        fits = [d for d in near if d.day == dom and d.weekday() == wd]
+        if not fits:
+            fits = [d for d in near if d.day == dom]
+        return min(fits, key=lambda d: abs((d - self.dct).days)) if fits else None
 
     def _period_value(self, base: dt.date, code: str, shift: int = 0) -> str | None:
         """The calendar period of ``code`` around ``base``, moved by ``shift`` periods."""
@@ -573,6 +602,12 @@ class Resolver:
     def _anchor_ref(self) -> Ref | None:
         if self.ref is not None:
             return self.ref
+        return Ref(self.dct, "D") if self.dct else None
+
+    def _day_anchor(self) -> Ref | None:
+        """The last day the text mentioned, else the publication date (« le lendemain »)."""
+        if self._day_ref is not None:
+            return self._day_ref
         return Ref(self.dct, "D") if self.dct else None
 
     def _v_dem_period(self, c, i, cands):
@@ -644,9 +679,8 @@ class Resolver:
         code = self.lex.seasons[norm(c.parts["s"])]
         if c.parts.get("year"):
             return "DATE", f"{int(c.parts['year']):04d}-{code}"
-        generic = not c.parts.get("det") and not c.parts.get("mod") and c.parts.get("prep") != "au"
-        if c.parts.get("prep") == "d'" or (generic and self.direction(c) == 0):
-            return "DATE", f"XXXX-{code}"
+        if not c.parts.get("det") and not c.parts.get("mod") and c.parts.get("prep") != "au":
+            return "DATE", f"XXXX-{code}"  # « en été », « été comme hiver »: any summer
         if self.dct is None:
             return "DATE", f"XXXX-{code}"
         dem = c.parts.get("det") and norm(c.parts["det"]) in self.lex.demonstratives
@@ -702,6 +736,8 @@ class Resolver:
     def _v_same(self, c, i, cands):
         p = norm(c.parts["p"])
         ref = self._anchor_ref()
+        if p in self.lex.day_parts or self.lex.periods.get(p) == "D":
+            ref = self._day_anchor()
         if p in self.lex.day_parts:
             code = self.lex.day_parts[p]
             if ref is None or ref.gran != "D":
@@ -710,8 +746,8 @@ class Resolver:
         code = self.lex.periods.get(p)
         if ref is None:
             return "DATE", self._undated(code or "D")
-        if code is None:  # époque, période, date: the same time of the year
-            if ref.gran == "Y" and self.dct:
+        if code is None:  # « à la même époque »: the same time of another year
+            if ref.gran == "Y" and self.dct and p in self.same_season_words:
                 return "DATE", f"{ref.date.year:04d}-{self.dct.month:02d}"
             return "DATE", value_of(ref.date, ref.gran)
         gran_rank = {"D": 0, "W": 1, "M": 2, "Y": 3}
@@ -733,11 +769,13 @@ class Resolver:
             r = parse_value(res[1]) if res else None
             if r is not None and r.gran == "D":
                 base = r.date
-        elif re.match(r"\s+(?:de|du|des|d['’])", after, re.I):
-            off = 0  # « au lendemain de la démission »: the time the text is at
+        elif (m := re.match(r"\s+(?:de|du|des|d['’])\s*", after, re.I)) is not None:
+            nxt = self.tense.token(c.end + m.end())
+            if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+                off = 0  # « au lendemain de la démission »: the time the text is at
         if base is None:
-            ref = self._anchor_ref()
-            if ref is None or ref.gran != "D":
+            ref = self._day_anchor()
+            if ref is None:
                 return self.with_part(UNDATED, c)
             base = ref.date
         return self.with_part((base + dt.timedelta(days=off)).isoformat(), c)
@@ -771,22 +809,19 @@ class Resolver:
                     best, dist = t[2], dd
         if best:
             return best
-        # else the last day mentioned in the paragraph, else the publication date
-        ps, _ = self.paragraph(c.start)
+        # else the last day mentioned in the two sentences before, else the publication date
+        ps = self.sentence_before(c.start, 2)
         before = [t for t in self._resolved_days if ps <= t[0] < c.start]
         if before:
             return before[-1][2]
         return self.dct.isoformat() if self.dct else None
 
-    def paragraph(self, char: int) -> tuple[int, int]:
-        if self._paras is None:
-            spans = self.doc.spans.get("paragraphs") if self.doc.spans is not None else None
-            self._paras = [(p.start_char, p.end_char) for p in spans] if spans else []
-            if not self._paras:
-                self._paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)] or [(0, len(self.text))]
-        starts = [s for s, _ in self._paras]
+    def sentence_before(self, char: int, n: int) -> int:
+        """Where the sentence ``n`` sentences before the one holding ``char`` starts."""
+        self.sentence(char)
+        starts = [s for s, _ in self._sents]
         i = max(bisect.bisect_right(starts, char) - 1, 0)
-        return self._paras[i]
+        return self._sents[max(i - n, 0)][0] if self._sents else 0
 
     @property
     def _resolved_days(self):
@@ -836,9 +871,10 @@ class Resolver:
         down = {("Y", False): (12, "M", False), ("DE", False): (10, "Y", False),
                 ("CE", False): (100, "Y", False), ("W", False): (7, "D", False),
                 ("D", False): (24, "H", True), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
-        while not float(n).is_integer() and (unit, time) in down:
-            k, unit, time = down[(unit, time)]
-            n = round(n * k, 6)
+        if not float(n).is_integer() and (unit, time) in down:
+            k, smaller, stime = down[(unit, time)]
+            if float(round(n * k, 6)).is_integer():  # P2.5Y → P30M, but P3.2D stays
+                n, unit, time = round(n * k, 6), smaller, stime
         return f"P{'T' if time else ''}{fmt_num(n)}{unit}"
 
     def _amount(self, c) -> float | None:
@@ -879,6 +915,12 @@ class Resolver:
             tok = self.tense.token(p["age_word"])
             if tok is not None and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
                 return None  # « un électricien allemand de 37 ans »: an age
+        if not p.get("ago") and self._after_age_verb(c):
+            return None  # « il avait 73 ans »
+        if norm(p["u"]) in self.ambiguous_units:
+            tok = self.tense.token(c.end - 1)
+            if tok is not None and tok.pos_ != "NOUN":
+                return None  # « une seconde place »
         time, qty, unit = self._unit(p["u"])
         n = self._amount(c)
         total = None if n is None else n * qty
@@ -900,6 +942,15 @@ class Resolver:
         if rank[base.gran] > rank[gran]:
             gran = base.gran
         return "DATE", value_of(date, gran)
+
+    def _after_age_verb(self, c) -> bool:
+        tok = self.tense.token(c.start)
+        if tok is None or tok.i == 0 or not norm(c.parts["u"]).startswith(("an", "année")):
+            return False
+        prev = tok.nbor(-1)
+        while prev.pos_ == "ADV" and prev.i > 0:
+            prev = prev.nbor(-1)
+        return prev.lemma_ in self.age_verbs and prev.pos_ in ("VERB", "AUX")
 
     def _v_fraction(self, c, i, cands):
         time, qty, unit = self._unit(c.parts["u"])

@@ -86,6 +86,7 @@ class Recogniser:
         self.one_units = {norm(w) for w in ex["units"]}
         self.possessives = {norm(w) for w in tx["determiners"]["possessive"]}
         self.group_dets = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(ages["group_determiners"])) + r")\s+$", re.I)
+        self.anaphoric_bare = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(tx["anaphoric_bare"]["after"])) + r")\s+$", re.I)
         self.reference_not_after = {
             norm(k): re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(v)) + r")\s+$", re.I)
             for k, v in tx["references_not_after"].items()}
@@ -107,7 +108,7 @@ class Recogniser:
                         rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}{contracted}{SP}(?P<part>{part}))?", 20)
         # the first day of a range: « du 12 au 15 mars », « les 3 et 4 mai »
         add("dayonly", rf"{L}(?P<det>{det})?(?:(?P<wd>{wd}){SP})?(?P<day>\d{{1,2}}(?:er)?|premier)"
-                       rf"(?={SPO}(?:au|et|-|à|ou|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 30)
+                       rf"(?={SPO}(?:{_alt(tx['ranges']['links'])}|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 30)
         # [le mois de] avril 2025, octobre 98
         add("monthyear", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det})?mois{SP}(?:de{SP}|d{APOS}))?"
                          rf"(?P<month>{month}){SP}(?P<year>{year4}|{APOS}?\d{{2}}(?![\d]))", 20)
@@ -127,7 +128,8 @@ class Recogniser:
                        rf"(?P<month>{month})(?:{SP}(?P<year>{year4}))?)?)?"
                        rf"(?:{SP}(?:{contracted}{SP})?(?P<part>{part}))?", 20)
         # [le] samedi [matin] [prochain]
-        add("weekday", rf"{L}(?P<det>{det}|{dem})?(?P<wd>{wd})(?:{SP}(?P<part>{part}))?"
+        add("weekday", rf"{L}(?P<det>{det}|{dem})?(?P<wd>{wd})(?:{SP}(?P<dom>\d{{1,2}}(?:er)?)(?![\d\w])"
+                       rf"(?!{SPO}[,/.-]?{SPO}(?:{month}|\d)))?(?:{SP}(?P<part>{part}))?"
                        rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}(?P<part2>{part}))?", 30)
         # cette semaine, ce mois-ci, ce jour-là, cet été, ce matin
         add("dem_period", rf"{L}(?P<dem>{dem})(?P<p>{R['period_nb']}|{season}|{part})"
@@ -171,7 +173,7 @@ class Recogniser:
         # trois heures, dix ans, plus de vingt ans, quelques jours, une dizaine d'années,
         # il y a trois ans, deux jours plus tard, les trois derniers mois, deux ans et demi
         add("duration", rf"{L}(?P<ago>{R['ago']}{SP})?(?P<approx>{approx})?(?P<det>{det}|{dem}|{poss})?"
-                        rf"(?:(?P<n>{num})|(?P<vs>{R['vague_strong']})|(?P<vw>{R['vague_weak']})"
+                        rf"(?:(?P<pdir0>{R['dir_plural']}){SP})?(?:(?P<n>{num})|(?P<vs>{R['vague_strong']})|(?P<vw>{R['vague_weak']})"
                         rf"|(?:une?{SP})?(?P<an>{R['approxnum']}){SP}(?:de|d{APOS}))"
                         rf"(?:{SP}(?P<pdir>{R['dir_plural']}))?{after_apos}(?P<u>{unit})"
                         rf"(?:{SP}et{SP}(?P<frac>{R['fraction']}))?"
@@ -336,6 +338,8 @@ class Recogniser:
         return True
 
     def _check_anaphoric(self, c, m, text):
+        if not c.parts.get("det") and not self.anaphoric_bare.search(text[max(0, c.start - 8):c.start]):
+            return False  # « l'incertitude du lendemain »
         if "part" in c.parts:
             c.type = "TIME"
         return True
@@ -398,7 +402,8 @@ class Recogniser:
         p["hour"], p["minute"] = h, int(minutes) if minutes is not None else (
             30 if p.get("fr") and "demie" in p["fr"] else 15 if p.get("fr") else 0)
         word_hours = "hw" in p
-        if self.clock_duration_cues.search(before):
+        if self.clock_duration_cues.search(before) or (
+                p.get("approx") and self.clock_duration_cues.search(" " + p["approx"].rstrip())):
             if word_hours and minutes is None and not p.get("cp"):
                 return False  # a plain duration, the duration pattern takes it
             c.kind, c.type = "clock_duration", "DURATION"
@@ -492,6 +497,10 @@ class Recogniser:
                 return False
             c.parts["value"] = n
         return True
+
+    def _check_plural_dir(self, c, m, text):
+        # « les dernières journées de la saison » is not « ces derniers jours »
+        return not re.match(r"\s+(?:de|du|des|d['’])\W", text[c.end:c.end + 5], re.I)
 
     def _check_per(self, c, m, text):
         c.start = m.start("u")
