@@ -53,14 +53,25 @@ def parse_dct(value: str | dt.date | None) -> dt.date | None:
         return None
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text; the article's string when it is the same (``Doc.text`` is rebuilt token by token)."""
+    art = doc._.article
+    text = getattr(art, "text", None)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) \
+            and text.startswith(doc[0].text, doc[0].idx):
+        return text
+    return doc.text
+
+
 def tag(doc: Doc, dct: str | dt.date | None = None) -> list[Timex]:
     """The timexes of an analysed doc, sorted by start (DCT: the article's, or ``dct``)."""
     lex = lexicon()
-    cands = recogniser().find(doc.text)
+    text = _text(doc)
+    cands = recogniser().find(text)
     if not cands:
         return []
     when = parse_dct(dct if dct is not None else published(doc))
-    return Resolver(doc, when, lex).resolve(cands)
+    return Resolver(doc, when, lex, text).resolve(cands)
 
 
 class TimexTagger(Component):

@@ -58,6 +58,7 @@ def prefix(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """The lookup key of a matched form: lower case, plain apostrophe, single spaces,
     no accent on the first letter (so that « Eté » finds « été »)."""
@@ -105,6 +106,12 @@ class Lexicon:
     re: dict[str, str] = field(repr=False, default_factory=dict)  # regex fragments
 
     def number(self, text: str) -> float | None:
+        return _number(self, text)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def _number(self, text: str) -> float | None:
         """The value of a number in digits or words (« 30,4 », « vingt-et-un »)."""
         t = norm(text)
         if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
@@ -133,6 +140,11 @@ class Lexicon:
                 current += v
             prev = v
         return float(total + current)
+
+
+@lru_cache(maxsize=4096)
+def _number(lex: Lexicon, text: str) -> float | None:
+    return lex._number(text)
 
 
 def _keys(table: dict) -> dict:

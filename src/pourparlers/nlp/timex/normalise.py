@@ -111,7 +111,7 @@ class Tense:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX") if len(doc) else None  # token offsets (a fast C copy)
         tv = lex.raw["tense_verbs"]
         self.future_verbs = set(tv["future"])
         self.past_verbs = set(tv["past"])
@@ -119,8 +119,10 @@ class Tense:
         self.scheduled_verbs = set(tv["scheduled"])
 
     def token(self, char: int):
-        i = bisect.bisect_right(self.starts, char) - 1
-        return self.doc[max(i, 0)] if len(self.doc) else None
+        if self.starts is None:
+            return None
+        i = int(self.starts.searchsorted(char, side="right")) - 1
+        return self.doc[max(i, 0)]
 
     def at(self, char: int) -> str | None:
         tok = self.token(char)
@@ -194,27 +196,39 @@ class Tense:
         return None
 
 
+class Cues:
+    """The compiled context patterns of the resolver (once per process)."""
+
+    def __init__(self, lex: Lexicon):
+        from .lexicon import _form, alt
+
+        cues = lex.raw["tense_cues"]
+        self.past_cue = re.compile(r"(?:^|\W)(?:" + "|".join(_form(w) for w in cues["past"]) + r")\s+(?:\w+\s+)?$", re.I)
+        self.future_cue = re.compile(r"(?:^|\W)(?:" + "|".join(_form(w) for w in cues["future"]) + r")\s*(?:\w+\s+)?$", re.I)
+        self.range_link = re.compile(r"\s*" + alt(lex.raw["ranges"]["links"]) + r"\s*", re.I)
+
+
+_CUES: dict[int, Cues] = {}
+
+
 class Resolver:
-    def __init__(self, doc: Doc, dct: dt.date | None, lex: Lexicon):
+    def __init__(self, doc: Doc, dct: dt.date | None, lex: Lexicon, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.dct = dct
         self.lex = lex
+        cues = _CUES.get(id(lex))
+        if cues is None:
+            cues = _CUES[id(lex)] = Cues(lex)
+        self.past_cue, self.future_cue, self.range_link = cues.past_cue, cues.future_cue, cues.range_link
         self._tense: Tense | None = None
         self._sents: list[tuple[int, int]] | None = None
         self.ref: Ref | None = None
-        cues = lex.raw["tense_cues"]
-        from .lexicon import _form
-
-        self.past_cue = re.compile(r"(?:^|\W)(?:" + "|".join(_form(w) for w in cues["past"]) + r")\s+(?:\w+\s+)?$", re.I)
-        self.future_cue = re.compile(r"(?:^|\W)(?:" + "|".join(_form(w) for w in cues["future"]) + r")\s*(?:\w+\s+)?$", re.I)
         self.nowadays = norm(lex.raw["nowadays"]["word"])
-        from .lexicon import alt
-
-        self.range_link = re.compile(r"\s*" + alt(lex.raw["ranges"]["links"]) + r"\s*", re.I)
         self.age_verbs = set(lex.raw["ages"]["verbs"])
         self.same_season_words = {norm(w) for w in lex.raw["same"]["time_of_year"]}
         self.ambiguous_units = {norm(w) for w in lex.raw["duration_exceptions"]["ambiguous_units"]}
+        self.one_words = {norm(w) for w in lex.raw["duration_exceptions"]["one"]}
         self._day_ref: Ref | None = None
 
     # ------------------------------------------------------------ context --
@@ -231,8 +245,8 @@ class Resolver:
                 self._sents = [(s.start_char, s.end_char) for s in self.doc.sents]
             except ValueError:  # no sentence boundaries: the doc is one sentence
                 self._sents = [(0, len(self.text))]
-        starts = [s for s, _ in self._sents]
-        i = max(bisect.bisect_right(starts, char) - 1, 0)
+            self._sent_starts = [s for s, _ in self._sents]
+        i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
         return self._sents[i] if self._sents else (0, len(self.text))
 
     def direction(self, c: Cand, present: int = 0, default: int = 0) -> int:
@@ -819,8 +833,7 @@ class Resolver:
     def sentence_before(self, char: int, n: int) -> int:
         """Where the sentence ``n`` sentences before the one holding ``char`` starts."""
         self.sentence(char)
-        starts = [s for s, _ in self._sents]
-        i = max(bisect.bisect_right(starts, char) - 1, 0)
+        i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
         return self._sents[max(i - n, 0)][0] if self._sents else 0
 
     @property
@@ -917,7 +930,7 @@ class Resolver:
                 return None  # « un électricien allemand de 37 ans »: an age
         if not p.get("ago") and self._after_age_verb(c):
             return None  # « il avait 73 ans »
-        if norm(p["u"]) in self.ambiguous_units:
+        if norm(p["u"]) in self.ambiguous_units and p.get("n") and norm(p["n"]) in self.one_words:
             tok = self.tense.token(c.end - 1)
             if tok is not None and tok.pos_ != "NOUN":
                 return None  # « une seconde place »

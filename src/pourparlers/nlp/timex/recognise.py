@@ -14,11 +14,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import APOS, SP, Lexicon, lexicon, norm
+from ... import resources
+from .lexicon import APOS, SP, Lexicon, lexicon, norm, plurals
 
 SPO = r"[^\S\n]*"  # optional spaces
 
 L = r"(?<![\w‑-])"  # left word boundary (« après-midi » is not « midi »)
+WINDOW = 70  # characters around a trigger word where a pattern may start or end
+WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -205,18 +208,72 @@ class Recogniser:
         add("future_adj", rf"{L}(?P<w>{R['future_adj']})", 70, "TIME")
         # « d'ici le 30 juin »: ici
         add("here", rf"(?<=[dD]['’])(?P<w>{_alt([here['word']])})(?![\w-])", 70)
-        self.patterns = P
+        # Every pattern holds a word of one of these classes (or a digit): each
+        # pattern runs only near its trigger words, which keeps the component cheap.
+        cal = resources.load("calendar")
+        classes = {
+            "digit": None,
+            "month": list(cal["months"]),
+            "weekday": plurals(cal["weekdays"]),
+            "unit": plurals(list(raw["units"]) + list(raw["unit_nouns"])) + list(raw["clock"]["hour_marks"]),
+            "period": plurals(raw["periods"]),
+            "season": plurals(raw["seasons"]),
+            "part": plurals(raw["day_parts"]),
+            "deictic": list(raw["deictic_days"]),
+            "anaphoric": list(raw["anaphoric_days"]),
+            "clockword": list(raw["clock_words"]),
+            "reference": (list(raw["references"]) + list(raw["set_adverbs"]) + list(raw["references_after"])
+                          + list(raw["future_adjectives"]["words"]) + [raw["here"]["word"]]),
+            "decade": list(raw["decades"]["word"]),
+            "century": list(raw["centuries"]["word"]),
+            "same": list(raw["same"]["periods"]),
+            "day": list(raw["day_words"]),
+        }
+        # a word of the text → the classes it triggers (a phrase is known by its longest word)
+        self.trigger_words: dict[str, tuple[str, ...]] = {}
+        for name, words in classes.items():
+            for w in words or ():
+                piece = max(re.findall(r"\w+", w.lower()), key=len)
+                for key in {piece, norm(piece)}:
+                    if name not in self.trigger_words.get(key, ()):
+                        self.trigger_words[key] = self.trigger_words.get(key, ()) + (name,)
+        self.classes = list(classes)
+        self.patterns = [(kind, prio, typ, rx, KIND_TRIGGERS[kind]) for kind, prio, typ, rx in P]
 
     # ------------------------------------------------------------------
 
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """For each trigger class, the stretches of text around its words: only
+        there can a pattern of that class match."""
+        out: dict[str, list[list[int]]] = {name: [] for name in self.classes}
+        n = len(text)
+        lookup = self.trigger_words
+        digit = ("digit",)
+        for m in WORD.finditer(text):
+            w = m.group()
+            names = digit if w[0].isdigit() or w[-1].isdigit() else lookup.get(w.lower())
+            if not names:
+                continue
+            s, e = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+            for name in names:
+                wins = out[name]
+                if wins and s <= wins[-1][1]:
+                    wins[-1][1] = max(wins[-1][1], e)
+                else:
+                    wins.append([s, e])
+        return out
+
     def find(self, text: str) -> list[Cand]:
         cands: list[Cand] = []
-        for kind, prio, typ, rx in self.patterns:
-            for m in rx.finditer(text):
-                c = self._build(kind, prio, typ, m, text)
-                if c is not None:
-                    cands.append(c)
-        return self._select(cands, text)
+        wins = self.windows(text)
+        for kind, prio, typ, rx, classes in self.patterns:
+            spans = wins[classes[0]] if len(classes) == 1 else _union([wins[k] for k in classes])
+            for ws, we in spans:
+                for m in rx.finditer(text, ws, we):
+                    c = self._build(kind, prio, typ, m, text)
+                    if c is not None:
+                        cands.append(c)
+        return self._select(cands, text) if cands else []
 
     def _build(self, kind, prio, typ, m, text) -> Cand | None:
         parts = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -517,6 +574,32 @@ class Recogniser:
     def _check_reference(self, c, m, text):
         rx = self.reference_not_after.get(norm(c.parts["w"]))
         return not (rx and rx.search(text[max(0, c.start - 12):c.start]))
+
+
+# The trigger classes of each kind of pattern (see ``Recogniser.__init__``).
+KIND_TRIGGERS = {
+    "iso": ("digit",), "numeric": ("digit",), "daymonth": ("month",), "dayonly": ("month",),
+    "monthyear": ("month",), "month": ("month",), "year": ("digit",), "decade": ("decade",),
+    "century": ("century",), "deictic": ("deictic",), "weekday": ("weekday",),
+    "dem_period": ("period", "season", "part"), "det_period_dir": ("period", "season", "part"),
+    "season": ("season",), "same": ("same",), "anaphoric": ("anaphoric",),
+    "bound_period": ("period", "season", "part"), "daypart": ("part",), "day": ("day",),
+    "season_of": ("season",), "ordinal_wd": ("weekday",), "clock": ("digit", "unit"),
+    "clockword": ("clockword",), "duration": ("unit",), "fraction": ("unit",), "plural_dir": ("unit",),
+    "unit_noun": ("unit",), "set": ("unit", "weekday", "part", "season", "month"), "per": ("unit",),
+    "set_adverb": ("reference",), "whole": ("unit",), "reference": ("reference",),
+    "reference_after": ("reference",), "future_adj": ("reference",), "here": ("reference",),
+}
+
+
+def _union(lists: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(x for lst in lists for x in lst):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 def _words(words) -> list[str]:
