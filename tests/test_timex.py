@@ -265,6 +265,9 @@ MORE = [
     ("M. Blair a donné jusqu'au 30 juin aux partis pour s'entendre.", "1999-05-21", "30 juin", "DATE", "1999-06-30"),
     ("La planète tourne autour de son étoile en 3,2 jours.", FRI, "3,2 jours", "DURATION", "P3.2D"),
     ("Les prix ont grimpé pendant les prochains 90 jours.", FRI, "les prochains 90 jours", "DURATION", "P90D"),
+    ("Ils ont eu un entretien de trois heures au Kremlin.", FRI, "trois heures", "DURATION", "PT3H"),
+    ("Après trois heures de discussion, la séance a été levée.", FRI, "trois heures", "DURATION", "PT3H"),
+    ("Le bureau est ouvert de 10 heures à 12 heures.", FRI, "10 heures", "TIME", "2024-03-15T10:00"),
 ]
 
 

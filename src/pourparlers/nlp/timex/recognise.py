@@ -465,11 +465,14 @@ class Recogniser:
                 return False  # a plain duration, the duration pattern takes it
             c.kind, c.type = "clock_duration", "DURATION"
             return True
-        if word_hours and minutes is None and not p.get("cp") and not p.get("approx") and not p.get("fr"):
-            # « trois heures » is a duration unless a time cue comes before (« à 9 heures »)
-            if not self.time_cues.search(before) and not re.search(r"(?:^|\W)de\s+$", before) :
+        if word_hours and minutes is None and not p.get("cp") and not p.get("fr"):
+            # « trois heures » is a duration unless a time cue comes before (« à 9 heures »,
+            # « de 10 heures à 12 heures »), and « trois heures de route » always is
+            if re.match(r"\s+(?:de|d['’])\s*[a-zà-ÿ]", text[c.end:c.end + 6]):
                 return False
-            if re.search(r"(?:^|\W)de\s+$", before, re.I) and not re.match(r"\s+(?:à|jusqu)", text[c.end:c.end + 10]):
+            from_to = re.search(r"(?:^|\W)de\s+$", before, re.I) and re.match(
+                r"\s+(?:à|jusqu)", text[c.end:c.end + 10], re.I)
+            if not (self.time_cues.search(before) or from_to or p.get("approx")):
                 return False
         return True
 
@@ -503,7 +506,8 @@ class Recogniser:
                 self.duration_cues.search(before) or p.get("ago") or p.get("approx")):
             return False
         if self.time_cues.search(before) and u.startswith("heure") and not p.get("ago") \
-                and not self.duration_cues.search(before):
+                and not self.duration_cues.search(before) \
+                and not re.match(r"\s+(?:de|d['’])\s*[a-zà-ÿ]", after):
             return False  # « à 9 heures » is a clock time
         if u.startswith("an") or u.startswith("année"):
             if self._is_age(c, text, before, after):
