@@ -287,3 +287,21 @@ def test_ages_after_avoir_and_adjectival_seconds(analyse):
         record = analyse(text, FRI)
         i = text.index(word)
         assert not [t for t in record.timexes if t.start < i + len(word) and i < t.end], text
+
+
+HOLIDAYS = [
+    ("Les familles se retrouveront à Noël.", FRI, "Noël", "DATE", "2024-12-25"),
+    ("Le cessez-le-feu a été rompu à Pâques.", "2024-04-10", "Pâques", "DATE", "2024-03-31"),
+    ("Le défilé aura lieu le lundi de Pentecôte.", FRI, "le lundi de Pentecôte", "DATE", "2024-05-20"),
+    ("Les cloches ont sonné pour la Toussaint 2001.", FRI, "la Toussaint 2001", "DATE", "2001-11-01"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", HOLIDAYS, ids=[c[2] for c in HOLIDAYS])
+def test_holidays(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+def test_holiday_as_a_modifier_is_not_a_date(analyse):
+    record = analyse("Le marché de Noël a ouvert ses portes.", FRI)
+    assert not [t for t in record.timexes if t.text == "Noël"]

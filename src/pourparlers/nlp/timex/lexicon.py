@@ -101,6 +101,7 @@ class Lexicon:
     references: dict[str, str]
     references_after: dict[str, tuple[list[str], str]]
     set_adverbs: dict[str, str]
+    holidays: dict[str, str]
     demonstratives: set[str] = field(default_factory=set)
     raw: dict = field(repr=False, default_factory=dict)
     re: dict[str, str] = field(repr=False, default_factory=dict)  # regex fragments
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         references={norm(k): v for k, v in tx["references"].items()},
         references_after={norm(k): (v["before"], v["value"]) for k, v in tx["references_after"].items()},
         set_adverbs=_keys(tx["set_adverbs"]),
+        holidays=_keys(tx["holidays"]),
         demonstratives={norm(w) for w in tx["determiners"]["demonstrative"]},
         raw=tx,
     )
@@ -213,6 +215,7 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["weekdays_plural"] = rf"{alt(w + 's' for w in lex.weekdays)}(?![\w-])"
     day_ord = [k for k, v in tx["ordinals"].items() if v == 1]
     r["ordinal"] = rf"{alt(tx['ordinals'])}(?![\w-])"
+    r["day_first"] = rf"{alt(day_ord)}(?![\w-])"
     r["daynum"] = rf"(?:\d{{1,2}}(?:er|re|ère)?(?![\d\w])|{alt(day_ord)}(?![\w-])|{r['numword']}(?![\w-]))"
     r["year4"] = r"(?:1\d{3}|20\d{2})(?![\d])"
 
@@ -235,6 +238,7 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["dem"] = prefix(det["demonstrative"])
     r["poss"] = prefix(det["possessive"])
     r["contracted"] = alt(det["contracted"])
+    r["contracted_plural"] = alt(det["contracted_plural"])
     r["dir"] = rf"{alt(list(tx['direction']['deictic']) + list(tx['direction']['anaphoric']))}(?![\w-])"
     r["dir_plural"] = rf"{alt(tx['direction']['plural'])}(?![\w-])"
     r["same"] = alt(tx["same"]["words"])

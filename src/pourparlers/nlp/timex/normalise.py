@@ -55,6 +55,20 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def fmt_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
@@ -701,6 +715,35 @@ class Resolver:
         if self.ref is not None and self.ref.gran == "Y" and not dem and self._sentence_year(c):
             return "DATE", f"{self.ref.date.year:04d}-{code}"
         return "DATE", f"{self.dct.year:04d}-{code}"
+
+    def _v_holiday(self, c, i, cands):
+        """« Noël », « le lundi de Pentecôte »: a fixed day or one counted from Easter."""
+        rule = self.lex.holidays[norm(c.parts["h"])]
+        year = int(c.parts["year"]) if c.parts.get("year") else None
+
+        def day_in(y: int) -> dt.date | None:
+            if rule.startswith("easter"):
+                return easter(y) + dt.timedelta(days=int(rule[6:] or 0))
+            mm, dd = (int(x) for x in rule.split("-"))
+            return safe_date(y, mm, dd)
+
+        if year is None:
+            if self.dct is None:
+                return "DATE", f"XXXX-{rule}" if not rule.startswith("easter") else UNDATED
+            d, _ = self.explicit_dir(c)
+            direction = d or self.direction(c)
+            days = [x for x in (day_in(y) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)) if x]
+            if direction < 0:
+                ok = [x for x in days if (x < self.dct if d else x <= self.dct)]
+                day = max(ok) if ok else None
+            elif direction > 0:
+                ok = [x for x in days if (x > self.dct if d else x >= self.dct)]
+                day = min(ok) if ok else None
+            else:
+                day = min(days, key=lambda x: abs((x - self.dct).days))
+        else:
+            day = day_in(year)
+        return ("DATE", day.isoformat()) if day else None
 
     def _v_season_of(self, c, i, cands):
         return "DATE", f"XXXX-{self.lex.seasons[norm(c.parts['s'])]}"

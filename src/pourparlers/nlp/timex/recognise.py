@@ -110,8 +110,8 @@ class Recogniser:
                         rf"(?P<day>{daynum}){SP}(?P<month>{month})(?:{SP}(?P<year>{year4}))?"
                         rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}{contracted}{SP}(?P<part>{part}))?", 20)
         # the first day of a range: « du 12 au 15 mars », « les 3 et 4 mai »
-        add("dayonly", rf"{L}(?P<det>{det})?(?:(?P<wd>{wd}){SP})?(?P<day>\d{{1,2}}(?:er)?|premier)"
-                       rf"(?={SPO}(?:{_alt(tx['ranges']['links'])}|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 30)
+        add("dayonly", rf"{L}(?P<det>{det})?(?:(?P<wd>{wd}){SP})?(?P<day>\d{{1,2}}(?:er)?|{R['day_first']})"
+                       rf"(?={SPO}(?:{_alt(tx['ranges']['links'])}|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 25)
         # [le mois de] avril 2025, octobre 98
         add("monthyear", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det})?mois{SP}(?:de{SP}|d{APOS}))?"
                          rf"(?P<month>{month}){SP}(?P<year>{year4}|{APOS}?\d{{2}}(?![\d]))", 20)
@@ -182,11 +182,14 @@ class Recogniser:
                         rf"(?:{SP}et{SP}(?P<frac>{R['fraction']}))?"
                         rf"(?:{SP}(?P<later>{R['later']})|{SP}(?P<earlier>{R['earlier']}))?(?![\w])",
             35, "DURATION")
+        # Noël, la Toussaint, Pâques 2002, le lundi de Pentecôte
+        add("holiday", rf"{L}(?P<det>{det}|{dem})?(?P<h>{_alt(tx['holidays'])})(?![\w-])"
+                       rf"(?:{SP}(?P<year>{year4}))?(?:{SP}(?P<dir>{dir_}))?", 20)
         # une demi-heure, un quart d'heure
-        add("fraction", rf"{L}(?P<det>une?{SP}|{det})?(?P<frac>{R['fraction']})[-‑]?(?:{SP}d{APOS})?"
+        add("fraction", rf"{L}(?P<det>une?{SP}|{det})?(?P<frac>{R['fraction']})[-‑]?(?:{SP}d{APOS}|{SP}de{SP})?"
                         rf"(?P<u>{R['unit_sing']})", 30, "DURATION")
         # ces dernières années, les prochains jours
-        add("plural_dir", rf"{L}(?P<det>{det}|{dem})(?P<pdir>{R['dir_plural']}){SP}(?P<u>{R['unit_plural']})",
+        add("plural_dir", rf"{L}(?P<det>{det}|{dem})?(?P<pdir>{R['dir_plural']}){SP}(?P<u>{R['unit_plural']})",
             30, "DURATION")
         # un quinquennat
         add("unit_noun", rf"{L}(?P<u>{R['unit_noun']})", 60, "DURATION")
@@ -228,6 +231,7 @@ class Recogniser:
             "century": list(raw["centuries"]["word"]),
             "same": list(raw["same"]["periods"]),
             "day": list(raw["day_words"]),
+            "holiday": list(raw["holidays"]),
         }
         # a word of the text → the classes it triggers (a phrase is known by its longest word)
         self.trigger_words: dict[str, tuple[str, ...]] = {}
@@ -423,8 +427,10 @@ class Recogniser:
         if "det" not in c.parts:
             if not re.search(r"(?:^|\W)en\s+$", before, re.I):
                 return False
-        if part[0].isupper() and not c.parts.get("det"):
-            return False
+        if part[0].isupper():
+            # « Soirée théâtre », « Le Soir » (a newspaper): only a part of the day at a sentence head
+            if not c.parts.get("det") or not re.search(r"(?:^|[.!?»\n]\s*)$", text[max(0, c.start - 3):c.start]):
+                return False
         if c.parts.get("det") and norm(c.parts["det"]) == "les":
             return False  # « les soirées » generic
         return True
@@ -559,9 +565,17 @@ class Recogniser:
             c.parts["value"] = n
         return True
 
+    def _check_holiday(self, c, m, text):
+        return c.parts.get("det") is not None or not re.search(
+            r"(?:^|\W)(?:de|du|d['’])\s*$", text[max(0, c.start - 4):c.start], re.I)
+
     def _check_plural_dir(self, c, m, text):
         # « les dernières journées de la saison » is not « ces derniers jours »
-        return not re.match(r"\s+(?:de|du|des|d['’])\W", text[c.end:c.end + 5], re.I)
+        if re.match(r"\s+(?:de|du|des|d['’])\W", text[c.end:c.end + 5], re.I):
+            return False
+        # without a determiner, only after « des », « aux » (« au cours des dernières années »)
+        return bool(c.parts.get("det")) or bool(re.search(rf"(?:^|\W){self.lex.re['contracted_plural']}\s+$",
+                                                          text[max(0, c.start - 6):c.start], re.I))
 
     def _check_per(self, c, m, text):
         c.start = m.start("u")
@@ -591,7 +605,7 @@ KIND_TRIGGERS = {
     "season_of": ("season",), "ordinal_wd": ("weekday",), "clock": ("digit", "unit"),
     "clockword": ("clockword",), "duration": ("unit",), "fraction": ("unit",), "plural_dir": ("unit",),
     "unit_noun": ("unit",), "set": ("unit", "weekday", "part", "season", "month"), "per": ("unit",),
-    "set_adverb": ("reference",), "whole": ("unit",), "reference": ("reference",),
+    "set_adverb": ("reference",), "whole": ("unit",), "holiday": ("holiday",), "reference": ("reference",),
     "reference_after": ("reference",), "future_adj": ("reference",), "here": ("reference",),
 }
 
