@@ -707,6 +707,9 @@ class Resolver:
         code = self.lex.seasons[norm(c.parts["s"])]
         if c.parts.get("year"):
             return "DATE", f"{int(c.parts['year']):04d}-{code}"
+        if c.parts.get("dir"):
+            return self._v_det_period_dir(Cand(c.start, c.end, "det_period_dir", {"p": c.parts["s"], "dir": c.parts["dir"]}),
+                                          i, cands)
         if not c.parts.get("det") and not c.parts.get("mod") and c.parts.get("prep") != "au":
             return "DATE", f"XXXX-{code}"  # « en été », « été comme hiver »: any summer
         if self.dct is None:

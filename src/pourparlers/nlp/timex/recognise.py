@@ -78,6 +78,8 @@ class Recogniser:
         self.standalone_only = {norm(w) for w in rel["standalone_only"]}
         yrs = tx["years"]
         self.year_not_after = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(yrs["not_after"])) + r")\s*$", re.I)
+        self.year_not_before = re.compile(r"[^\S\n]*(?:" + "|".join(
+            re.escape(w) for w in sorted(yrs["not_before"], key=len, reverse=True)) + r")(?![\w])", re.I)
         self.old_year_cues = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(yrs["old_year_cues"])) + r")\s*$", re.I)
         self.holiday_after = re.compile(r"[^\S\n]+(?:" + "|".join(_words(tx["weekday_holidays"]["after"])) + r")(?![\w])", re.I)
         self.day_words = {norm(k): re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(v)) + r")\s+$", re.I)
@@ -119,7 +121,7 @@ class Recogniser:
         add("month", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det}|{dem})?mois{SP}(?:de{SP}|d{APOS})|{dem})?"
                      rf"(?P<month>{R['month_full']})(?:{SP}(?P<dir>{dir_}))?", 40)
         # [l'année] 2001, [fin] 2014
-        add("year", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det})?(?:an|année){SP})?(?P<year>{year4})", 40)
+        add("year", rf"(?:{L}|(?<=\d{{4}}[-‑–]))(?P<mod>{bound})?(?P<pre>(?:{det})?(?:an|année){SP})?(?P<year>{year4})", 40)
         # [début des] années 60
         add("decade", rf"{L}(?P<mod>{bound})?(?P<det>{det}|{dem})?{R['decade_word']}{SP}"
                       rf"(?P<dec>(?:1\d|20)?\d0)(?![\d])", 20)
@@ -142,7 +144,7 @@ class Recogniser:
                               rf"{SP}(?P<dir>{dir_})", 25)
         # [la fin de] l'été [2003], au printemps, en hiver, cet été
         add("season", rf"{L}(?P<mod>{bound})?(?P<det>{det}|{dem})?(?P<s>{season})"
-                      rf"(?:{SP}(?P<year>{year4}))?", 40)
+                      rf"(?:{SP}(?P<year>{year4}))?(?:{SP}(?P<dir>{dir_}))?", 40)
         # le même jour, la même année, le jour même
         add("same", rf"{L}(?P<det>{det}){R['same']}{SP}(?P<p>{R['same_period']})", 25)
         add("same", rf"{L}(?P<det>{det})(?P<p>{R['same_period']}){SP}{R['same']}(?![\w])", 25)
@@ -356,8 +358,8 @@ class Recogniser:
         after = text[c.end:c.end + 20]
         if re.search(r"\d[\s\u00a0\u202f.,]$", before) or re.match(r"[\s\u00a0\u202f.,]\d", after):
             return False  # part of a bigger number: 12 000, 1.500, 2,5
-        if re.match(r"\s*(?:%|€|\$|£|‰|°|[kK]?[mgM]²?\b|-?\d)", after):
-            return False
+        if self.year_not_before.match(after) or re.match(r"\s*\d|-\d{1,3}(?!\d)", after):
+            return False  # « 1999 F », « 2000 km », « 1998-3 »; « 1939-1945 » stays
         if self.year_not_after.search(before):
             return False
         if c.parts.get("pre") or c.parts.get("mod"):
@@ -503,6 +505,8 @@ class Recogniser:
             p["value"] = n
             if n == 0:
                 return False
+            if re.match(rf"\s+sur\s+(?:{re.escape(p['n'])}|\d+)\b", after, re.I):
+                return False  # « 24 heures sur 24 », « sept jours sur sept »: a manner, not a time
         if "vw" in p and not self.duration_cues.search(before) and not p.get("ago"):
             return False  # « des jours meilleurs »
         if det is not None and p.get("n") is None and not p.get("pdir") and not p.get("an") and not p.get("vs"):
