@@ -266,6 +266,8 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["century_word"] = alt(tx["centuries"]["word"])
     r["century_suffix"] = alt(tx["centuries"]["ordinal_suffixes"])
     r["decade_word"] = alt(tx["decades"]["word"])
+    r["month_noun"] = alt(tx["calendar_nouns"]["month"])
+    r["year_noun"] = alt(tx["calendar_nouns"]["year"])
     ck = tx["clock"]
     r["hour_mark"] = alt(ck["hour_marks"])
     r["zone"] = alt(ck["zones"])

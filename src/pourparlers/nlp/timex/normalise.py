@@ -130,6 +130,7 @@ class Tense:
         self.future_verbs = set(tv["future"])
         self.past_verbs = set(tv["past"])
         self.etre_verbs = set(tv["with_etre"])
+        self.etre_aux = tv["auxiliary_etre"]
         self.scheduled_verbs = set(tv["scheduled"])
 
     def token(self, char: int):
@@ -167,7 +168,7 @@ class Tense:
             return "future"
         if tense_aux:
             return "past"  # passé composé, plus-que-parfait, passé du conditionnel
-        if pass_aux and v.lemma_ in self.etre_verbs and pass_aux[0].lemma_ == "être":
+        if pass_aux and v.lemma_ in self.etre_verbs and pass_aux[0].lemma_ == self.etre_aux:
             return "past"  # « est rentré »: passé composé of a verb conjugated with être
         if pass_aux:
             a = pass_aux[0]

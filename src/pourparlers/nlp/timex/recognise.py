@@ -85,6 +85,8 @@ class Recogniser:
         self.day_words = {norm(k): re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(v)) + r")\s+$", re.I)
                           for k, v in tx["day_words"].items()}
         self.ambiguous_seasons = {norm(w) for w in tx["season_words"]["ambiguous"]}
+        self.season_generic_before = re.compile(
+            r"\s+(?:" + "|".join(_words(tx["season_words"]["generic_before"])) + r")\b", re.I)
         self.duration_nouns = {norm(w) for w in ages["duration_nouns"]}
         ex = tx["duration_exceptions"]
         self.one_words = {norm(w) for w in ex["one"]}
@@ -115,13 +117,13 @@ class Recogniser:
         add("dayonly", rf"{L}(?P<det>{det})?(?:(?P<wd>{wd}){SP})?(?P<day>\d{{1,2}}(?:er)?|{R['day_first']})"
                        rf"(?={SPO}(?:{_alt(tx['ranges']['links'])}|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 25)
         # [le mois de] avril 2025, octobre 98
-        add("monthyear", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det})?mois{SP}(?:de{SP}|d{APOS}))?"
+        add("monthyear", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det})?{R['month_noun']}{SP}(?:de{SP}|d{APOS}))?"
                          rf"(?P<month>{month}){SP}(?P<year>{year4}|{APOS}?\d{{2}}(?![\d]))", 20)
         # [le mois de] avril [dernier]
-        add("month", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det}|{dem})?mois{SP}(?:de{SP}|d{APOS})|{dem})?"
+        add("month", rf"{L}(?P<mod>{bound})?(?P<pre>(?:{det}|{dem})?{R['month_noun']}{SP}(?:de{SP}|d{APOS})|{dem})?"
                      rf"(?P<month>{R['month_full']})(?:{SP}(?P<dir>{dir_}))?", 40)
         # [l'année] 2001, [fin] 2014
-        add("year", rf"(?:{L}|(?<=\d{{4}}[-‑–]))(?P<mod>{bound})?(?P<pre>(?:{det})?(?:an|année){SP})?(?P<year>{year4})", 40)
+        add("year", rf"(?:{L}|(?<=\d{{4}}[-‑–]))(?P<mod>{bound})?(?P<pre>(?:{det})?{R['year_noun']}{SP})?(?P<year>{year4})", 40)
         # [début des] années 60
         add("decade", rf"{L}(?P<mod>{bound})?(?P<det>{det}|{dem})?{R['decade_word']}{SP}"
                       rf"(?P<dec>(?:1\d|20)?\d0)(?![\d])", 20)
@@ -164,7 +166,7 @@ class Recogniser:
                          rf"(?P<s>{season})", 30)
         # le premier dimanche de mai, le dernier lundi du mois, le premier dimanche du printemps
         add("ordinal_wd", rf"{L}(?P<det>{det})?(?P<ord>{R['ordinal']}){SP}(?P<wd>{wd}){SP}"
-                          rf"(?:de{SP}|du{SP}|d{APOS})(?P<det2>{det}|{dem})?(?:mois{SP}(?:de{SP}|d{APOS}))?"
+                          rf"(?:de{SP}|du{SP}|d{APOS})(?P<det2>{det}|{dem})?(?:{R['month_noun']}{SP}(?:de{SP}|d{APOS}))?"
                           rf"(?P<tgt>{R['month_full']}|{season}|{period})(?:{SP}(?P<year>{year4}))?", 15)
         # 14 h 30, 14h, 14:30, vers 9 heures du soir, neuf heures et quart
         add("clock", rf"{L}(?P<approx>{approx})?(?P<h>\d{{1,2}})(?:{SPO}(?P<hm>h)(?![^\W\d])"
@@ -172,7 +174,7 @@ class Recogniser:
                      rf"(?:{SP}(?P<m2>\d{{1,2}})(?!\d))?)(?:{SP}(?P<cp>{R['clockpart']}))?"
                      rf"(?:{SP}(?P<zone>{R['zone']})(?![\w]))?", 15, "TIME")
         add("clock", rf"{L}(?P<approx>{approx})?(?P<hword>{R['numword']}){SP}(?P<hw>heures?)"
-                     rf"(?:{SP}(?P<fr>et{SP}(?:quart|demie))|{SP}(?P<mword>{R['numword']}))?"
+                     rf"(?:{SP}(?P<fr>et{SP}{R['fraction']})|{SP}(?P<mword>{R['numword']}))?"
                      rf"(?:{SP}(?P<cp>{R['clockpart']}))?(?![\w])", 15, "TIME")
         add("clockword", rf"{L}(?P<approx>{approx})?(?P<w>{R['clockword']})", 50, "TIME")
         # trois heures, dix ans, plus de vingt ans, quelques jours, une dizaine d'années,
@@ -383,7 +385,8 @@ class Recogniser:
                 return False  # « Jeux d'hiver », « heure d'été »: an adjective
         if norm(s) in self.ambiguous_seasons and not (has_det or prep):
             # « été » is mostly the participle of « être »
-            return s[0].isupper() and re.match(r"\s*(?:comme|,|\d)", after) is not None
+            return s[0].isupper() and (re.match(r"\s*[,\d]", after) is not None
+                                       or self.season_generic_before.match(after) is not None)
         return True
 
     def _check_weekday(self, c, m, text):
@@ -464,8 +467,8 @@ class Recogniser:
             return False
         if re.match(r"\s*(?:/|sur\s+24)", after):
             return False  # « 24 h/24 »
-        p["hour"], p["minute"] = h, int(minutes) if minutes is not None else (
-            30 if p.get("fr") and "demie" in p["fr"] else 15 if p.get("fr") else 0)
+        frac = self.lex.fractions.get(norm(p["fr"].split()[-1])) if p.get("fr") else None
+        p["hour"], p["minute"] = h, int(minutes) if minutes is not None else int(60 * frac) if frac else 0
         word_hours = "hw" in p
         if self.clock_duration_cues.search(before) or (
                 p.get("approx") and self.clock_duration_cues.search(" " + p["approx"].rstrip())):
