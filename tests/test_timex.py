@@ -305,3 +305,27 @@ def test_holidays(analyse, text, published, span_text, type_, value):
 def test_holiday_as_a_modifier_is_not_a_date(analyse):
     record = analyse("Le marché de Noël a ouvert ses portes.", FRI)
     assert not [t for t in record.timexes if t.text == "Noël"]
+
+
+# Robustness: any mix of temporal words, numbers and punctuation gives exact,
+# sorted, non-overlapping spans with a TIMEX3 type, and never raises.
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+WORDS = ["le", "la", "l'", "de", "du", "à", "en", "depuis", "il y a", "dans", "hier", "demain", "lundi",
+         "samedi", "prochain", "dernier", "mars", "août", "1999", "2025", "25", "1er", "h", "heures", "30",
+         "trois", "ans", "jours", "semaine", "mois", "chaque", "tous les", "matin", "soir", "été", "Noël",
+         "lendemain", "veille", "fin", "début", "mi-", "années", "XXe", "siècle", ",", ".", "-", "/", "\n"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
+       st.sampled_from([None, "2024-02-29", "1999-12-31"]))
+def test_any_text_gives_exact_spans(analyse, words, published):
+    text = " ".join(words)
+    record = analyse(text, published)
+    previous_end = 0
+    for t in record.timexes:
+        assert text[t.start:t.end] == t.text and t.start >= previous_end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
+        previous_end = t.end

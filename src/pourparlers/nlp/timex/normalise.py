@@ -329,9 +329,6 @@ class Resolver:
         back = (dct.weekday() - wd) % 7
         return dct - dt.timedelta(days=back if (back or include_today) else 7)
 
-    def season_year(self, code: str) -> int:
-        return self.dct.year
-
     def explicit_dir(self, c: Cand) -> tuple[int, bool]:
         """(direction, anaphoric) of « dernier », « prochain », « suivant »..."""
         d = c.parts.get("dir")
@@ -863,7 +860,7 @@ class Resolver:
         """The day a clock time or part of the day belongs to."""
         s, e = self.sentence(c.start)
         best, dist = None, None
-        for t in self._resolved_days:
+        for t in self._days:
             if s <= t[0] < e:
                 dd = abs(t[0] - c.start)
                 if dist is None or dd < dist:
@@ -872,7 +869,7 @@ class Resolver:
             return best
         # else the last day mentioned in the two sentences before, else the publication date
         ps = self.sentence_before(c.start, 2)
-        before = [t for t in self._resolved_days if ps <= t[0] < c.start]
+        before = [t for t in self._days if ps <= t[0] < c.start]
         if before:
             return before[-1][2]
         return self.dct.isoformat() if self.dct else None
@@ -882,10 +879,6 @@ class Resolver:
         self.sentence(char)
         i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
         return self._sents[max(i - n, 0)][0] if self._sents else 0
-
-    @property
-    def _resolved_days(self):
-        return self._days
 
     def _v_daypart(self, c, i, cands, part=None):
         code = self.lex.day_parts[norm(part or c.parts["part"])]

@@ -38,13 +38,6 @@ class Cand:
         return self.end - self.start
 
 
-def _g(m: re.Match, name: str) -> str | None:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
-
-
 class Recogniser:
     """All patterns, compiled once per process."""
 
