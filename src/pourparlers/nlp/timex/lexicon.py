@@ -270,5 +270,7 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["year_noun"] = alt(tx["calendar_nouns"]["year"])
     ck = tx["clock"]
     r["hour_mark"] = alt(ck["hour_marks"])
+    r["minute_mark"] = alt(ck["minute_marks"])
+    r["second_mark"] = alt(ck["second_marks"])
     r["zone"] = alt(ck["zones"])
     return r

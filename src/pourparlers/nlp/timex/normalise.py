@@ -902,8 +902,8 @@ class Resolver:
 
     def _v_clock_duration(self, c, i, cands):
         p = c.parts
-        h, m = p["hour"], p["minute"]
-        return "DURATION", "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "")
+        h, m, sec = p["hour"], p["minute"], int(p.get("sec") or 0)
+        return "DURATION", "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "") + (f"{sec}S" if sec else "")
 
     def _v_clockword(self, c, i, cands):
         v = self.lex.clock_words[norm(c.parts["w"])]

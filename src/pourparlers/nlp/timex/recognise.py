@@ -163,7 +163,8 @@ class Recogniser:
                           rf"(?P<tgt>{R['month_full']}|{season}|{period})(?:{SP}(?P<year>{year4}))?", 15)
         # 14 h 30, 14h, 14:30, vers 9 heures du soir, neuf heures et quart
         add("clock", rf"{L}(?P<approx>{approx})?(?P<h>\d{{1,2}})(?:{SPO}(?P<hm>h)(?![^\W\d])"
-                     rf"(?:{SPO}(?P<m>\d{{2}})(?!\d))?|:(?P<m3>\d{{2}})(?![:\d])|{SP}(?P<hw>heures?)"
+                     rf"(?:{SPO}(?P<m>\d{{2}})(?!\d)(?:{SPO}{R['minute_mark']}(?![\w]))?"
+                     rf"(?:{SPO}(?P<sec>\d{{1,2}}){SPO}{R['second_mark']}(?![\w]))?)?|:(?P<m3>\d{{2}})(?![:\d])|{SP}(?P<hw>heures?)"
                      rf"(?:{SP}(?P<m2>\d{{1,2}})(?!\d))?)(?:{SP}(?P<cp>{R['clockpart']}))?"
                      rf"(?:{SP}(?P<zone>{R['zone']})(?![\w]))?", 15, "TIME")
         add("clock", rf"{L}(?P<approx>{approx})?(?P<hword>{R['numword']}){SP}(?P<hw>heures?)"
@@ -515,9 +516,8 @@ class Recogniser:
                 and not self.duration_cues.search(before) \
                 and not re.match(r"\s+(?:de|d['’])\s*[a-zà-ÿ]", after):
             return False  # « à 9 heures » is a clock time
-        if u.startswith("an") or u.startswith("année"):
-            if self._is_age(c, text, before, after):
-                return False
+        if self._is_age(c, text, before, after, years=self.lex.units.get(u) == "P1Y"):
+            return False
         if p.get("later") and norm(p["later"]) in self.standalone_only or \
                 p.get("earlier") and norm(p["earlier"]) in self.standalone_only:
             if not re.match(r"\s*(?:[,.;:!?)»]|$)", after):
@@ -535,23 +535,29 @@ class Recogniser:
             c.type = "DATE"
         return True
 
-    def _is_age(self, c, text, before, after) -> bool:
+    def _is_age(self, c, text, before, after, years: bool) -> bool:
         p = c.parts
-        if self.age_cues.search(before) or self.age_groups.search(before):
+        if self.age_cues.search(before):
+            return True  # « âgé de 17 ans », « âgé de six mois »
+        m = re.search(r"(\w+)\s+(?:âgée?s?\s+)?de\s+$", before)
+        if m and norm(m.group(1)) in self.age_nouns:
+            return True  # « un bébé de six mois »
+        if not years:
+            return False
+        if self.age_groups.search(before):
             return True
         if p.get("approx") and self.group_dets.search(before):
             return True  # « les moins de 17 ans »
-        if re.search(r"(?:^|\W)(?:à|a)\s+$", before) or re.search(r"\W[àa]\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)$", before):
+        if re.search(r"(?:^|\W)(?:à|a)\s+$", before, re.I) or re.search(r"\W[àa]\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)$", before, re.I):
             nxt = re.match(r"\s+(?:de|d['’])\s*(\w+)", after)
             return not (nxt and norm(nxt.group(1)) in self.sentence_nouns)
         if re.search(r"[,(]\s*$", before) and re.match(r"\s*(?:[,)]|et\s)", after):
             return True  # « Jean Dupont, 45 ans, », « (45 ans) »
         if re.search(r"[A-ZÀ-Ý][\w.-]*\s*,\s*$", before):
             return True  # « Zuzana Novak, 26 ans »: an apposition to a name
-        m = re.search(r"(\w+)\s+(?:âgée?s?\s+)?de\s+$", before)
         if m:
             word = norm(m.group(1))
-            if word in self.age_nouns or m.group(1)[0].isupper():
+            if m.group(1)[0].isupper():
                 return True
             if word not in self.duration_nouns:
                 p["age_word"] = c.start - (len(before) - m.start(1))  # decided on its part of speech
