@@ -572,6 +572,8 @@ class Recogniser:
         return True
 
     def _check_holiday(self, c, m, text):
+        if not any(ch.isupper() for ch in c.parts["h"]):
+            return False
         return c.parts.get("det") is not None or not re.search(
             r"(?:^|\W)(?:de|du|d['’])\s*$", text[max(0, c.start - 4):c.start], re.I)
 
