@@ -187,7 +187,7 @@ class Store:
             return 0
         if "schema_version" not in tables:
             raise UsageError(Errors.E500.format(path=path, reason="it has no schema_version table"))
-        return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         con = self._connect(self.read_only)
