@@ -41,6 +41,7 @@ def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
             folded(roles.get("stopwords", [])), folded(roles.get("generic", [])))
 
 
+@lru_cache(maxsize=200_000)
 def key(name: str) -> str:
     """The comparison key of any name (honorifics dropped when a name remains)."""
     toks = words(name)
@@ -81,6 +82,7 @@ _APOSTROPHES = re.compile(r"['’ʼ`]")
 _NOT_NAME = re.compile(r"[^0-9a-z-]")
 
 
+@lru_cache(maxsize=200_000)
 def person(name: str) -> PersonName:
     """« Jean-Marie Le Pen » → given (jean-marie,), surname (le, pen).
 
@@ -136,6 +138,7 @@ def subsumes(full: PersonName, short: PersonName) -> bool:
     return full.specificity > short.specificity
 
 
+@lru_cache(maxsize=100_000)
 def role_key(role: str) -> str | None:
     """The key of a role that can identify someone, or None for a generic one.
 

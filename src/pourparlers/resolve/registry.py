@@ -97,6 +97,7 @@ class Actor:
     members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, entity_id)
     aliases: set[str] = field(default_factory=set)
     explanation: list[str] = field(default_factory=list)
+    ambiguous_keys: set[str] = field(default_factory=set)  # person names decided article by article
 
 
 # ---------------------------------------------------------------- alias file
@@ -259,16 +260,27 @@ def _shared_role(node: _Node, root: _Node, members: dict[int, list[_Node]],
     return None
 
 
-def _tidy(name: str) -> str:
+def tidy(name: str) -> str:
+    """A name with its white space normalised (« Steve\nWitkoff » → « Steve Witkoff »)."""
     return " ".join(name.split())
 
 
+def _spelling_rank(name: str) -> tuple:
+    """Prefer a name not in capitals, with its accents, then alphabetical order."""
+    return (name.isupper(), -sum(1 for c in name if ord(c) > 127), name)
+
+
 def _display(entities: list[EntityRef], fallback: str) -> str:
-    """The most frequent spelling, the longest on a tie."""
-    if not entities:
-        return fallback
-    counts = Counter(_tidy(e.name) for e in entities)
-    return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
+    """The display spelling of a set of entities' names: a function of the *set* of
+    spellings (not of their counts), so that more mentions never rename an actor."""
+    names = {tidy(e.name) for e in entities} - {""}
+    return min(names, key=_spelling_rank) if names else fallback
+
+
+def _fullest(entities: list[EntityRef]) -> str:
+    """Organisations and places: the fullest form (« Organisation du traité… » over « OTAN »)."""
+    longest = max(len(key(e.name)) for e in entities)
+    return _display([e for e in entities if len(key(e.name)) == longest], entities[0].name)
 
 
 def _q(text: str) -> str:
@@ -276,7 +288,7 @@ def _q(text: str) -> str:
 
 
 def _resolve_people(entities: list[EntityRef], anchors: list[AliasEntry],
-                    window: int) -> list[tuple[list[_Node], list[str]]]:
+                    window: int) -> list[tuple[list[_Node], list[str], set[str]]]:
     nodes: dict[str, _Node] = {}
     anchor_nodes: list[_Node] = []
     for a in anchors:
@@ -290,6 +302,7 @@ def _resolve_people(entities: list[EntityRef], anchors: list[AliasEntry],
                                                                  n.name.key))
     members: dict[int, list[_Node]] = {}
     notes: dict[int, list[str]] = defaultdict(list)
+    ambiguous: dict[int, set[str]] = defaultdict(set)  # root → names decided one article at a time
     done: list[_Node] = []
     for node in order:
         if node.anchor is None:
@@ -300,13 +313,12 @@ def _resolve_people(entities: list[EntityRef], anchors: list[AliasEntry],
                 if r not in roots:
                     roots.append(r)
             shown = _q(_display(node.entities, node.name.key))
-            n_art = len({e.article_id for e in node.entities})
             if len(roots) == 1:
                 r = roots[0]
                 node.parent = r
                 target = next(c for c in cands if c.root() is r)
                 tname = target.anchor.canonical if target.anchor else _display(target.entities, target.name.key)
-                notes[id(r)].append(f"{shown} ({n_art} article(s)) is a shorter form of {_q(tname)}")
+                notes[id(r)].append(f"{shown} is a shorter form of {_q(tname)}")
             elif len(roots) > 1:
                 # ambiguous: each article's entity may join the one actor it shares a
                 # distinctive role with; the others stay apart, under the short name
@@ -320,6 +332,7 @@ def _resolve_people(entities: list[EntityRef], anchors: list[AliasEntry],
                             ((r, _shared_role(single, r, members, window)) for r in roots) if role]
                     if len(hits) == 1:
                         r, role = hits[0]
+                        ambiguous[id(r)].add(node.name.key)
                         members[id(r)].append(single)
                         single.parent = r
                         notes[id(r)].append(f"{_q(e.name)} ({e.article_id}) fits {len(roots)} actors "
@@ -327,6 +340,7 @@ def _resolve_people(entities: list[EntityRef], anchors: list[AliasEntry],
                     else:
                         kept.append(e)
                 node.entities = kept
+                ambiguous[id(node)].add(node.name.key)
                 if kept:
                     notes[id(node)].append(f"kept apart: {_q(_display(kept, node.name.key))} fits {len(roots)} actors ({names}) "
                                            "and no distinctive role decides")
@@ -338,7 +352,7 @@ def _resolve_people(entities: list[EntityRef], anchors: list[AliasEntry],
     out = []
     for node in order:
         if node.root() is node and id(node) in members:
-            out.append((members[id(node)], notes[id(node)]))
+            out.append((members[id(node)], notes[id(node)], ambiguous[id(node)]))
     return out
 
 
@@ -390,8 +404,8 @@ def _actor_from(entities: list[EntityRef], anchor: AliasEntry | None, name_hint:
         origin = "auto"
         aliases = set()
     for e in entities:
-        aliases.add(_tidy(e.name))
-        aliases.update(_tidy(a) for a in e.aliases)
+        aliases.add(tidy(e.name))
+        aliases.update(tidy(a) for a in e.aliases)
     aliases.discard("")
     return Actor(actor_id=actor_id, name=name, type=typ,
                  country=anchor.country if anchor else None, origin=origin,
@@ -438,26 +452,32 @@ def resolve(entities: Iterable[EntityRef], alias_entries: Sequence[AliasEntry] =
     by_block: dict[str, list[EntityRef]] = defaultdict(list)
     for e in people:
         by_block[person(e.name).last].append(e)
-    anchored: dict[str, list[tuple[_Node | None, list[EntityRef], list[str]]]] = defaultdict(list)
+    anchored: dict[str, list[tuple[list[EntityRef], list[str], set[str]]]] = defaultdict(list)
     for last in sorted(by_block):
         block_anchors = [a for a in person_anchors if f"per:{last}" in index.person_blocks(a)]
-        for nodes, notes in _resolve_people(by_block[last], block_anchors, role_window_days):
+        for nodes, notes, amb in _resolve_people(by_block[last], block_anchors, role_window_days):
             root = nodes[0]
             ents = [e for n in nodes for e in n.entities]
             if root.anchor is not None:
-                anchored[root.anchor.actor_id].append((root, ents, notes))
+                anchored[root.anchor.actor_id].append((ents, notes, amb))
             else:
-                head = max(nodes, key=lambda n: n.name.specificity)
-                add(_actor_from(ents, None, _display(head.entities, head.name.key), notes))
+                head = max(nodes, key=lambda n: (n.name.specificity, n.name.key))
+                actor = _actor_from(ents, None, _display(head.entities, head.name.key), notes)
+                actor.ambiguous_keys = set(amb)
+                add(actor)
     # others
     for ents, notes in _resolve_others([e for e in free if e.type != "PER"]):
-        add(_actor_from(ents, None, _display(ents, ents[0].name), notes))
+        add(_actor_from(ents, None, _fullest(ents), notes))
     # alias-file actors: their bound entities plus what joined them automatically
     for a in anchors:
         ents = list(bound.get(a.actor_id, []))
         notes: list[str] = []
-        for _, more, n in anchored.get(a.actor_id, []):
+        amb: set[str] = set()
+        for more, n, k in anchored.get(a.actor_id, []):
             ents.extend(more)
             notes.extend(n)
-        add(_actor_from(ents, by_id[a.actor_id], a.canonical, notes))
+            amb |= k
+        actor = _actor_from(ents, by_id[a.actor_id], a.canonical, notes)
+        actor.ambiguous_keys = amb
+        add(actor)
     return sorted(actors, key=lambda a: a.actor_id)

@@ -111,7 +111,7 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article read.")] = None,
     language: Annotated[str, typer.Option(help="Expected language; texts clearly in another are skipped. 'any' keeps all.")] = "fr",
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
-    commit_every: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 64,
+    commit_every: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 128,
     force: Annotated[bool, typer.Option(help="Analyse and store again articles already stored unchanged.")] = False,
 ) -> None:
     """Analyse articles and store them; an article already stored unchanged is skipped."""

@@ -9,6 +9,14 @@ Version 1: the articles and what the engine found in each (one row per entity,
 mention, quotation, event, participant, credited source, time expression).
 Version 2: the collection layer — actor registry, alias file, blocks, collection
 events and their links; derived from version-1 rows, so migrating computes it.
+
+Columns ``speaker_ref`` (quotes) and ``entity_ref`` (event participants) hold
+the entity used to resolve the speaker or participant: the one the record
+gives, else the article's only entity of that name. Some derived columns repeat
+what a join would give (``quotes.speaker_actor_id``, ``quotes.published``, the
+report fields of ``collection_event_links``, the counts of ``actors``) so that
+queries on large collections read one table; they are rewritten with the rows
+they derive from.
 """
 
 from __future__ import annotations
@@ -51,16 +59,21 @@ CREATE TABLE timexes (
 
 V2 = """
 ALTER TABLE entities ADD COLUMN actor_id VARCHAR;
+ALTER TABLE entities ADD COLUMN person_key VARCHAR;
 ALTER TABLE events ADD COLUMN date_lo DATE;
 ALTER TABLE events ADD COLUMN date_hi DATE;
 ALTER TABLE events ADD COLUMN group_key VARCHAR;
+ALTER TABLE quotes ADD COLUMN speaker_actor_id VARCHAR;
+ALTER TABLE quotes ADD COLUMN published DATE;
 CREATE TABLE meta (key VARCHAR NOT NULL, value VARCHAR);
 CREATE TABLE alias_entries (position INTEGER NOT NULL, canonical VARCHAR NOT NULL,
                             aliases VARCHAR[], type VARCHAR, country VARCHAR);
 CREATE TABLE entity_blocks (article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
                             block VARCHAR NOT NULL);
+CREATE TABLE registry_ambiguous (block VARCHAR NOT NULL, node_key VARCHAR NOT NULL);
 CREATE TABLE actors (actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR,
-                     country VARCHAR, origin VARCHAR, explanation JSON);
+                     country VARCHAR, origin VARCHAR, explanation JSON,
+                     n_articles INTEGER DEFAULT 0, first_seen DATE, last_seen DATE);
 CREATE TABLE actor_aliases (actor_id VARCHAR NOT NULL, alias VARCHAR NOT NULL,
                             alias_key VARCHAR NOT NULL);
 CREATE TABLE collection_events (
@@ -68,8 +81,11 @@ CREATE TABLE collection_events (
     modality VARCHAR, date VARCHAR, date_lo DATE, date_hi DATE, precision VARCHAR,
     location VARCHAR, first_published DATE, first_article_id VARCHAR, n_articles INTEGER,
     n_sources INTEGER, n_independent INTEGER, explanation JSON);
-CREATE TABLE collection_event_links (cevent_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
-                                     event_id VARCHAR NOT NULL, reason VARCHAR);
+CREATE TABLE collection_event_links (
+    cevent_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+    reason VARCHAR, published DATE, outlet VARCHAR, url VARCHAR, title VARCHAR, date VARCHAR,
+    mode VARCHAR, location VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+    evidence_text VARCHAR, attributed_to VARCHAR);
 CREATE TABLE collection_event_actors (cevent_id VARCHAR NOT NULL, actor_key VARCHAR NOT NULL,
                                       actor_id VARCHAR, name VARCHAR, role VARCHAR);
 CREATE VIEW actor_roles AS

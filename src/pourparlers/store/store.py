@@ -38,8 +38,8 @@ import duckdb
 from .. import __version__
 from ..errors import Errors, UsageError
 from ..model import Record
-from ..resolve.names import key
-from ..resolve.registry import AliasEntry, AliasIndex, EntityRef, blocks, resolve
+from ..resolve.names import key, person, role_key
+from ..resolve.registry import AliasEntry, AliasIndex, EntityRef, blocks, resolve, tidy
 from .merge import EventItem, cluster_group, interval
 from .schema import ARTICLE_TABLES, LATEST, MIGRATIONS, TABLES, statements
 
@@ -290,7 +290,7 @@ class Store:
         row = self._rows("SELECT content_hash FROM articles WHERE article_id = ?", [d["id"]])
         return bool(row) and row[0][0] == article_hash(d)
 
-    def ingest_records(self, records: Iterable[Record | dict[str, Any]], commit_every: int = 64,
+    def ingest_records(self, records: Iterable[Record | dict[str, Any]], commit_every: int = 128,
                        force: bool = False,
                        progress: Callable[[str, IngestStats], None] | None = None) -> IngestStats:
         """Store records, ``commit_every`` articles per transaction.
@@ -383,7 +383,8 @@ class Store:
             by_key: dict[str, set[str]] = defaultdict(set)
             for e in d.get("entities") or []:
                 ents.append((aid, e["id"], e["name"], e.get("type"), list(e.get("roles") or []),
-                             list(e.get("aliases") or [])))
+                             list(e.get("aliases") or []),
+                             person(e["name"]).key if e.get("type") == "PER" else None))
                 ref = EntityRef(aid, e["id"], e["name"], e.get("type") or "MISC",
                                 tuple(e.get("aliases") or ()))
                 blks.extend((aid, e["id"], b) for b in sorted(blocks(ref, aliases)))
@@ -405,7 +406,8 @@ class Store:
                                q.get("speaker"), name, entity_for(q.get("speaker"), name),
                                key(name) if name else None, q.get("cue"), q.get("speaker_named", True),
                                ss.get("start"), ss.get("end"), ss.get("text"),
-                               cs.get("start"), cs.get("end"), cs.get("text")))
+                               cs.get("start"), cs.get("end"), cs.get("text"),
+                               _date_or_none(d.get("published"))))
             for ev in d.get("events") or []:
                 evid, tr = ev.get("evidence") or {}, ev.get("trigger") or {}
                 span = interval(ev.get("date"))
@@ -429,16 +431,16 @@ class Store:
                                   "language", "text", "content_hash", "text_hash", "origin",
                                   "engine_version", "ingested_at", "sentences", "paragraphs"],
                      [V, V, V, V, V, D, V, V, V, V, V, V, "TIMESTAMP", J, J], arts)
-        self._insert("entities", ["article_id", "entity_id", "name", "type", "roles", "aliases"],
-                     [V, V, V, V, "VARCHAR[]", "VARCHAR[]"], ents)
+        self._insert("entities", ["article_id", "entity_id", "name", "type", "roles", "aliases", "person_key"],
+                     [V, V, V, V, "VARCHAR[]", "VARCHAR[]", V], ents)
         self._insert("entity_blocks", ["article_id", "entity_id", "block"], [V, V, V], blks)
         self._insert("mentions", ["article_id", "start_char", "end_char", "text", "label", "entity_id"],
                      [V, I, I, V, V, V], ments)
         self._insert("quotes", ["article_id", "quote_id", "text", "start_char", "end_char", "kind",
                                 "speaker_entity", "speaker_name", "speaker_ref", "speaker_key", "cue",
                                 "speaker_named", "speaker_start", "speaker_end", "speaker_text",
-                                "cue_start", "cue_end", "cue_text"],
-                     [V, V, V, I, I, V, V, V, V, V, V, "BOOLEAN", I, I, V, I, I, V], quotes)
+                                "cue_start", "cue_end", "cue_text", "published"],
+                     [V, V, V, I, I, V, V, V, V, V, V, "BOOLEAN", I, I, V, I, I, V, D], quotes)
         self._insert("events", ["article_id", "event_id", "type", "mode", "date", "location",
                                 "modality", "evidence_start", "evidence_end", "evidence_text",
                                 "trigger_start", "trigger_end", "trigger_text", "attributes",
@@ -456,13 +458,126 @@ class Store:
 
     def _update_derived(self, new_ids: list[str], old_blocks: set[str], old_actors: set[str],
                         old_groups: set[str]) -> None:
-        seed = set(old_blocks) | {r[0] for r in self._rows(
-            "SELECT DISTINCT block FROM entity_blocks WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-            [new_ids])}
-        changed = self._update_registry(seed, old_actors)
+        new_ents, _ = self._entity_refs(None, articles=new_ids)
+        if old_blocks or old_actors:
+            fast, slow = {}, new_ents  # a replaced article: recompute what it touched
+        else:
+            fast, slow = self._fast_assign(new_ents)
+        if fast:
+            self._set_actors(fast)
+        changed = set(fast)
+        written = set(fast.values())
+        if slow or old_blocks or old_actors:
+            seed = set(old_blocks) | {r[0] for r in self._rows(
+                f"SELECT DISTINCT b.block FROM entity_blocks b JOIN {_REFS.format(col='entity_id')} r "
+                "USING (article_id, entity_id)", _refs(e.ref for e in slow))}
+            more, ids = self._update_registry(seed, old_actors)
+            changed |= more
+            written |= ids
+        self._refresh_actor_stats(written)
+        self._update_quote_speakers(new_ids, changed)
         self._update_events(new_ids, changed, old_groups)
 
-    def _closure(self, seed_blocks: set[str], seed_actors: set[str]) -> tuple[set[tuple[str, str]], set[str]]:
+    def _refresh_actor_stats(self, actor_ids: set[str] | None) -> None:
+        """Articles, first and last publication of these actors (all with None)."""
+        where, params = "", []
+        if actor_ids is not None:
+            if not actor_ids:
+                return
+            where, params = "AND en.actor_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(actor_ids)]
+        self.con.execute(
+            "UPDATE actors SET n_articles = s.n, first_seen = s.f, last_seen = s.l FROM ("
+            "SELECT en.actor_id, count(DISTINCT en.article_id) AS n, min(a.published) AS f, max(a.published) AS l "
+            "FROM entities en JOIN articles a USING (article_id) WHERE en.actor_id IS NOT NULL "
+            f"{where} GROUP BY en.actor_id) s WHERE actors.actor_id = s.actor_id", params)
+
+    def _update_quote_speakers(self, new_ids: list[str] | None, changed: set[tuple[str, str]]) -> None:
+        """``quotes.speaker_actor_id`` of new articles and of speakers whose actor changed."""
+        if new_ids is None:
+            self.con.execute("UPDATE quotes SET speaker_actor_id = en.actor_id FROM entities en "
+                             "WHERE en.article_id = quotes.article_id AND en.entity_id = quotes.speaker_ref")
+            return
+        self.con.execute("UPDATE quotes SET speaker_actor_id = en.actor_id FROM entities en "
+                         "WHERE en.article_id = quotes.article_id AND en.entity_id = quotes.speaker_ref "
+                         "AND quotes.article_id IN (SELECT unnest(?::VARCHAR[]))", [new_ids])
+        if changed:
+            self.con.execute(
+                "UPDATE quotes SET speaker_actor_id = en.actor_id FROM entities en "
+                f"JOIN {_REFS.format(col='entity_id')} r USING (article_id, entity_id) "
+                "WHERE en.article_id = quotes.article_id AND en.entity_id = quotes.speaker_ref", _refs(changed))
+
+    def _fast_assign(self, ents: list[EntityRef]) -> tuple[dict[tuple[str, str], str], list[EntityRef]]:
+        """New entities whose actor is already decided: a known name of one actor.
+
+        An entity takes the fast path only when adding it cannot change any other
+        decision of the registry (see ``resolve``): its name (person name, or every
+        name and alias of an organisation) already belongs to exactly one actor, with
+        the same spellings, its person name was not decided article by article, and,
+        if it brings a distinctive role, no name of its block was. Everything else is
+        resolved again with its whole block.
+        """
+        index = self.alias_index
+        people = [e for e in ents if e.type == "PER"]
+        others = [e for e in ents if e.type != "PER"]
+        pk_actors: dict[str, set[str]] = defaultdict(set)
+        for pk, actor in self._rows(
+                "SELECT DISTINCT person_key, actor_id FROM entities WHERE type = 'PER' AND actor_id IS NOT NULL "
+                "AND person_key IN (SELECT unnest(?::VARCHAR[]))", [sorted({person(e.name).key for e in people})]):
+            pk_actors[pk].add(actor)
+        amb_keys, amb_blocks = set(), set()
+        for block, node in self._rows(
+                "SELECT block, node_key FROM registry_ambiguous WHERE block IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted({f"per:{person(e.name).last}" for e in people})]):
+            amb_keys.add(node)
+            amb_blocks.add(block)
+        block_actors: dict[str, set[str]] = defaultdict(set)
+        for block, actor in self._rows(
+                "SELECT DISTINCT b.block, en.actor_id FROM entity_blocks b JOIN entities en "
+                "ON en.article_id = b.article_id AND en.entity_id = b.entity_id "
+                "WHERE en.actor_id IS NOT NULL AND b.block IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted({b for e in others for b in blocks(e)})]):
+            block_actors[block].add(actor)
+        cands = set().union(*pk_actors.values(), *block_actors.values()) | {a.actor_id for a in index.entries}
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for actor, alias in self._rows(
+                "SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted(cands)]):
+            spellings[actor].add(alias)
+        fast: dict[tuple[str, str], str] = {}
+        slow: list[EntityRef] = []
+        for e in ents:
+            spelt = {tidy(n) for n in (e.name, *e.aliases)} - {""}
+            entry = index.match(e) if index else None
+            if entry is not None:
+                actor = entry.actor_id if entry.type else None
+            elif e.type == "PER":
+                p = person(e.name)
+                block = f"per:{p.last}"
+                acts = pk_actors.get(p.key, set())
+                roles = any(role_key(r) for r in e.roles)
+                ok = (blocks(e) == {block} and len(acts) == 1 and p.key not in amb_keys
+                      and not (roles and block in amb_blocks))
+                actor = next(iter(acts)) if ok else None
+            else:
+                bl = blocks(e)
+                acts = set().union(*(block_actors.get(b, set()) for b in bl))
+                actor = next(iter(acts)) if bl and len(acts) == 1 and all(b in block_actors for b in bl) else None
+            if actor is not None and spelt <= spellings.get(actor, set()):
+                fast[e.ref] = actor
+            else:
+                slow.append(e)
+        return fast, slow
+
+    def _set_actors(self, assign: dict[tuple[str, str], str | None]) -> None:
+        refs = list(assign)
+        self.con.execute(
+            "UPDATE entities SET actor_id = t.actor_id FROM (SELECT unnest(?::VARCHAR[]) AS a, "
+            "unnest(?::VARCHAR[]) AS e, unnest(?::VARCHAR[]) AS actor_id) t "
+            "WHERE entities.article_id = t.a AND entities.entity_id = t.e",
+            _refs(refs) + [[assign[r] for r in refs]])
+
+    def _closure(self, seed_blocks: set[str], seed_actors: set[str]
+                 ) -> tuple[set[tuple[str, str]], set[str], set[str]]:
         """Every entity whose actor may change when these blocks or actors change."""
         index = self.alias_index
         anchor_blocks = {e.actor_id: index.person_blocks(e) | {f"alias:{e.actor_id}"}
@@ -480,7 +595,7 @@ class Store:
                 [sorted(blocks_), sorted(actors_)]))
             fresh = found - ents
             if not fresh:
-                return ents, actors_
+                return ents, actors_, blocks_
             ents |= fresh
             p = _refs(fresh)
             more_blocks = {r[0] for r in self._rows(
@@ -492,13 +607,17 @@ class Store:
             blocks_ |= more_blocks
             actors_ |= more_actors
 
-    def _entity_refs(self, refs: set[tuple[str, str]] | None) -> tuple[list[EntityRef], dict]:
+    def _entity_refs(self, refs: set[tuple[str, str]] | None, articles: list[str] | None = None
+                     ) -> tuple[list[EntityRef], dict]:
         sql = ("SELECT en.article_id, en.entity_id, en.name, en.type, en.aliases, en.roles, en.actor_id, "
                "a.published FROM entities en JOIN articles a USING (article_id)")
         params: list = []
         if refs is not None:
             sql += f" JOIN {_REFS.format(col='entity_id')} r USING (article_id, entity_id)"
             params = _refs(refs)
+        elif articles is not None:
+            sql += " WHERE en.article_id IN (SELECT unnest(?::VARCHAR[]))"
+            params = [list(articles)]
         out, old = [], {}
         for aid, eid, name, typ, aliases, roles, actor, published in self._rows(sql, params):
             out.append(EntityRef(aid, eid, name, typ or "MISC", tuple(aliases or ()), tuple(roles or ()),
@@ -506,17 +625,20 @@ class Store:
             old[(aid, eid)] = actor
         return out, old
 
-    def _update_registry(self, seed_blocks: set[str], seed_actors: set[str],
-                         everything: bool = False) -> set[tuple[str, str]]:
-        """Re-resolve the affected entities; return those whose actor changed."""
+    def _update_registry(self, seed_blocks: set[str], seed_actors: set[str], everything: bool = False
+                         ) -> tuple[set[tuple[str, str]], set[str]]:
+        """Re-resolve the affected entities; return those whose actor changed, and the actors written."""
         if everything:
             ents, old = self._entity_refs(None)
             touched = {r[0] for r in self._rows("SELECT actor_id FROM actors")}
             keep = {e.actor_id for e in self.alias_index.entries}
+            self.con.execute("DELETE FROM registry_ambiguous")
         else:
-            refs, touched = self._closure(seed_blocks, seed_actors)
+            refs, touched, closure_blocks = self._closure(seed_blocks, seed_actors)
             if not refs and not touched:
-                return set()
+                return set(), set()
+            self.con.execute("DELETE FROM registry_ambiguous WHERE block IN (SELECT unnest(?::VARCHAR[]))",
+                             [sorted(closure_blocks)])
             ents, old = self._entity_refs(refs)
             touched = set(touched) | {a for a in old.values() if a}
             keep = {e.actor_id for e in self.alias_index.entries} & touched
@@ -547,16 +669,13 @@ class Store:
                     seen.add((alias, k))
                     alias_rows.append((a.actor_id, alias, k))
         self._insert("actor_aliases", ["actor_id", "alias", "alias_key"], ["VARCHAR"] * 3, alias_rows)
+        self._insert("registry_ambiguous", ["block", "node_key"], ["VARCHAR"] * 2,
+                     sorted({(f"per:{k.split()[-1]}", k) for a in decided for k in a.ambiguous_keys if k}))
         new = {m: a.actor_id for a in decided for m in a.members}
         changed = {r for r in old if old[r] != new.get(r)}
         if changed:
-            p = _refs(changed)
-            self.con.execute(
-                "UPDATE entities SET actor_id = t.actor_id FROM (SELECT unnest(?::VARCHAR[]) AS a, "
-                "unnest(?::VARCHAR[]) AS e, unnest(?::VARCHAR[]) AS actor_id) t "
-                "WHERE entities.article_id = t.a AND entities.entity_id = t.e",
-                p + [[new.get(r) for r in changed]])
-        return changed
+            self._set_actors({r: new.get(r) for r in changed})
+        return changed, {a.actor_id for a in decided}
 
     # ---------------------------------------------------------------- derived: collection events
 
@@ -614,10 +733,12 @@ class Store:
             gwhere, gp = "e.group_key IN (SELECT unnest(?::VARCHAR[]))", g
         items: dict[tuple[str, str], EventItem] = {}
         by_group: dict[str, list[EventItem]] = defaultdict(list)
+        report: dict[tuple[str, str], tuple] = {}
         for (aid, evid, typ, modality, mode, date, location, gk, published, outlet, th,
-             attributed) in self._rows(
+             attributed, url, title, ev_start, ev_end, ev_text) in self._rows(
                 "SELECT e.article_id, e.event_id, e.type, e.modality, e.mode, e.date, e.location, "
-                "e.group_key, a.published, a.outlet, a.text_hash, s.name FROM events e "
+                "e.group_key, a.published, a.outlet, a.text_hash, s.name, a.url, a.title, "
+                "e.evidence_start, e.evidence_end, e.evidence_text FROM events e "
                 "JOIN articles a USING (article_id) "
                 "LEFT JOIN event_sources s ON s.article_id = e.article_id AND s.event_id = e.event_id "
                 f"WHERE {gwhere}", gp):
@@ -625,6 +746,8 @@ class Store:
                            outlet, th, attributed)
             items[(aid, evid)] = it
             by_group[gk].append(it)
+            report[(aid, evid)] = (published, outlet, url, title, date, mode, location, ev_start, ev_end,
+                                   ev_text, attributed)
         for aid, evid, role, name, actor, actor_name in self._rows(
                 "SELECT p.article_id, p.event_id, p.role, p.name, en.actor_id, ac.name FROM event_participants p "
                 "JOIN events e ON e.article_id = p.article_id AND e.event_id = p.event_id "
@@ -643,7 +766,7 @@ class Store:
                             s["first_published"], s["first_article_id"], s["n_articles"],
                             s["n_sources"], s["n_independent"],
                             json.dumps(s["explanation"], ensure_ascii=False)))
-                links.extend((s["cevent_id"], a, e, why) for a, e, why in s["links"])
+                links.extend((s["cevent_id"], a, e, why, *report[(a, e)]) for a, e, why in s["links"])
                 cacts.extend((s["cevent_id"], k, None if k.startswith("name:") else k, n, r)
                              for k, n, r in s["participants"])
         V = "VARCHAR"
@@ -653,8 +776,11 @@ class Store:
                       "n_sources", "n_independent", "explanation"],
                      [V, V, V, V, V, V, "DATE", "DATE", V, V, "DATE", V, "INTEGER", "INTEGER", "INTEGER",
                       "JSON"], ces)
-        self._insert("collection_event_links", ["cevent_id", "article_id", "event_id", "reason"],
-                     [V] * 4, links)
+        self._insert("collection_event_links",
+                     ["cevent_id", "article_id", "event_id", "reason", "published", "outlet", "url", "title",
+                      "date", "mode", "location", "evidence_start", "evidence_end", "evidence_text",
+                      "attributed_to"],
+                     [V, V, V, V, "DATE", V, V, V, V, V, V, "INTEGER", "INTEGER", V, V], links)
         self._insert("collection_event_actors", ["cevent_id", "actor_key", "actor_id", "name", "role"],
                      [V] * 5, cacts)
 
@@ -674,6 +800,13 @@ class Store:
         self._aliases = None
         self.con.execute("DELETE FROM entity_blocks")
         ents, _ = self._entity_refs(None)
+        people = [e for e in ents if e.type == "PER"]
+        if people:
+            self.con.execute(
+                "UPDATE entities SET person_key = t.k FROM (SELECT unnest(?::VARCHAR[]) AS a, "
+                "unnest(?::VARCHAR[]) AS e, unnest(?::VARCHAR[]) AS k) t "
+                "WHERE entities.article_id = t.a AND entities.entity_id = t.e",
+                _refs(e.ref for e in people) + [[person(e.name).key for e in people]])
         index = self.alias_index
         self._insert("entity_blocks", ["article_id", "entity_id", "block"], ["VARCHAR"] * 3,
                      [(e.article_id, e.entity_id, b) for e in ents for b in sorted(blocks(e, index))])
@@ -681,7 +814,11 @@ class Store:
         self.con.execute("DELETE FROM actor_aliases")
         self.con.execute("UPDATE entities SET actor_id = NULL")
         self.con.execute("UPDATE events SET group_key = NULL")
+        self.con.execute("UPDATE quotes SET published = a.published FROM articles a "
+                         "WHERE a.article_id = quotes.article_id")
         self._update_registry(set(), set(), everything=True)
+        self._refresh_actor_stats(None)
+        self._update_quote_speakers(None, set())
         self._update_events([], set(), set(), everything=True)
 
     def set_aliases(self, entries: Sequence[AliasEntry]) -> bool:
@@ -746,34 +883,40 @@ class Store:
         if type:
             where.append("ac.type = ?")
             params.append(type.upper())
-        sql = ("WITH st AS (SELECT en.actor_id, count(DISTINCT en.article_id) AS n_articles, "
-               "min(a.published) AS first_seen, max(a.published) AS last_seen "
-               "FROM entities en JOIN articles a USING (article_id) WHERE en.actor_id IS NOT NULL "
-               "GROUP BY en.actor_id) "
-               "SELECT ac.actor_id AS id, ac.name, ac.type, ac.country, ac.origin, ac.explanation, "
-               "coalesce(st.n_articles, 0) AS n_articles, st.first_seen, st.last_seen, "
-               "count(*) OVER () AS _total FROM actors ac LEFT JOIN st USING (actor_id) "
+        sql = ("SELECT ac.actor_id AS id, ac.name, ac.type, ac.country, ac.origin, ac.explanation, "
+               "coalesce(ac.n_articles, 0) AS n_articles, ac.first_seen, ac.last_seen, "
+               "count(*) OVER () AS _total FROM actors ac "
                + ("WHERE " + " AND ".join(where) + " " if where else "")
                + "ORDER BY n_articles DESC, ac.name, ac.actor_id LIMIT ? OFFSET ?")
-        rows = self._dicts(sql, params + [limit, offset])
-        page = self._page(rows, limit, offset)
+        page = self._page(self._dicts(sql, params + [limit, offset]), limit, offset)
         ids = [r["id"] for r in page]
         aliases: dict[str, list[str]] = defaultdict(list)
         for aid, alias in self._rows("SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN "
                                      "(SELECT unnest(?::VARCHAR[])) ORDER BY alias", [ids]):
             aliases[aid].append(alias)
-        roles: dict[str, list[dict]] = defaultdict(list)
-        for aid, role, first, last, n in self._rows(
-                "SELECT actor_id, role, first_seen, last_seen, n_articles FROM actor_roles WHERE actor_id IN "
-                "(SELECT unnest(?::VARCHAR[])) ORDER BY first_seen NULLS LAST, role", [ids]):
-            roles[aid].append({"role": role, "first_seen": _iso(first), "last_seen": _iso(last),
-                               "n_articles": n})
+        roles = self._roles(ids)
         for r in page:
             r["aliases"] = [a for a in aliases[r["id"]] if a != r["name"]]
             r["roles"] = roles[r["id"]]
             r["first_seen"], r["last_seen"] = _iso(r["first_seen"]), _iso(r["last_seen"])
             r["explanation"] = json.loads(r["explanation"]) if r["explanation"] else []
         return page
+
+    _ROLES_SQL = ("SELECT actor_id, role, min(published) AS first_seen, max(published) AS last_seen, "
+                  "count(DISTINCT article_id) AS n_articles FROM ("
+                  "SELECT en.actor_id, en.article_id, a.published, unnest(en.roles) AS role "
+                  "FROM entities en JOIN articles a USING (article_id) "
+                  "WHERE en.actor_id IN (SELECT unnest(?::VARCHAR[])) AND len(en.roles) > 0) "
+                  "GROUP BY actor_id, role")
+
+    def _roles(self, actor_ids: list[str]) -> dict[str, list[dict]]:
+        """Each actor's roles over time: first and last publication that gives them."""
+        roles: dict[str, list[dict]] = defaultdict(list)
+        for aid, role, first, last, n in self._rows(
+                f"{self._ROLES_SQL} ORDER BY first_seen NULLS LAST, role", [actor_ids]):
+            roles[aid].append({"role": role, "first_seen": _iso(first), "last_seen": _iso(last),
+                               "n_articles": n})
+        return roles
 
     def events(self, actor: Sequence[str] | str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None, mode: str | None = None,
@@ -802,13 +945,16 @@ class Store:
         if hi:
             where.append("ce.date_lo <= ?")
             params.append(hi[1])
-        sql = ("SELECT ce.cevent_id AS id, row_number() OVER (ORDER BY ce.date_lo NULLS LAST, ce.date_hi, "
-               "ce.first_published, ce.cevent_id) AS ordinal, ce.type, ce.mode, ce.modality, ce.date, "
-               "ce.precision, ce.location, ce.first_published, ce.first_article_id, ce.n_articles, "
-               "ce.n_sources, ce.n_independent, ce.explanation, count(*) OVER () AS _total "
+        # number and page the matches on a few narrow columns; read the rest for the page only
+        sql = ("WITH f AS (SELECT ce.cevent_id, row_number() OVER (ORDER BY ce.date_lo NULLS LAST, ce.date_hi, "
+               "ce.first_published, ce.cevent_id) AS ordinal, count(*) OVER () AS _total "
                "FROM collection_events ce "
                + ("WHERE " + " AND ".join(where) + " " if where else "")
-               + "ORDER BY ordinal LIMIT ? OFFSET ?")
+               + "ORDER BY ordinal LIMIT ? OFFSET ?) "
+               "SELECT ce.cevent_id AS id, f.ordinal, ce.type, ce.mode, ce.modality, ce.date, ce.precision, "
+               "ce.location, ce.first_published, ce.first_article_id, ce.n_articles, ce.n_sources, "
+               "ce.n_independent, ce.explanation, f._total FROM f JOIN collection_events ce USING (cevent_id) "
+               "ORDER BY f.ordinal")
         page = self._page(self._dicts(sql, params + [limit, offset]), limit, offset)
         self._complete_events(page)
         return page
@@ -824,21 +970,20 @@ class Store:
 
     def _complete_events(self, page: list[dict[str, Any]]) -> None:
         ids = [r["id"] for r in page]
+        if not ids:
+            return
         parts: dict[str, dict[str, list]] = defaultdict(lambda: {"actor": [], "target": []})
-        for cid, k, aid, name, role in self._rows(
-                "SELECT cevent_id, actor_key, actor_id, name, role FROM collection_event_actors "
-                "WHERE cevent_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids]):
+        for cid, aid, name, role in self._rows(
+                "SELECT x.cevent_id, x.actor_id, coalesce(a.name, x.name) AS name, x.role "
+                "FROM collection_event_actors x LEFT JOIN actors a USING (actor_id) "
+                "WHERE x.cevent_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY name", [ids]):
             parts[cid][role].append({"id": aid, "name": name})
         sources: dict[str, list] = defaultdict(list)
         for row in self._dicts(
-                "SELECT l.cevent_id, l.article_id, l.event_id, l.reason, a.title, a.url, a.outlet, "
-                "a.published, e.date, e.mode, e.location, e.evidence_start, e.evidence_end, "
-                "e.evidence_text, s.name AS attributed_to FROM collection_event_links l "
-                "JOIN articles a ON a.article_id = l.article_id "
-                "JOIN events e ON e.article_id = l.article_id AND e.event_id = l.event_id "
-                "LEFT JOIN event_sources s ON s.article_id = l.article_id AND s.event_id = l.event_id "
-                "WHERE l.cevent_id IN (SELECT unnest(?::VARCHAR[])) "
-                "ORDER BY a.published NULLS LAST, l.article_id, l.event_id", [ids]):
+                "SELECT cevent_id, article_id, event_id, reason, title, url, outlet, published, date, mode, "
+                "location, evidence_start, evidence_end, evidence_text, attributed_to "
+                "FROM collection_event_links WHERE cevent_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY published NULLS LAST, article_id, event_id", [ids]):
             cid = row.pop("cevent_id")
             row["published"] = _iso(row["published"])
             row["evidence"] = {"start": row.pop("evidence_start"), "end": row.pop("evidence_end"),
@@ -861,8 +1006,8 @@ class Store:
         where, params = [], []
         if speaker is not None:
             k = key(speaker)
-            where.append("(en.actor_id IN (SELECT unnest(?::VARCHAR[])) OR (en.actor_id IS NULL AND "
-                         "(q.speaker_key = ? OR suffix(q.speaker_key, ?))))")
+            where.append("(q.speaker_actor_id IN (SELECT unnest(?::VARCHAR[])) OR (q.speaker_actor_id IS NULL "
+                         "AND (q.speaker_key = ? OR suffix(q.speaker_key, ?))))")
             params += [[i for i in self.resolve_actor(speaker) if not i.startswith("name:")],
                        k or "\x00", " " + (k or "\x00")]
         if contains:
@@ -870,19 +1015,21 @@ class Store:
             params.append(contains)
         lo, hi = date_bounds(since, "--since"), date_bounds(until, "--until")
         if lo:
-            where.append("a.published >= ?")
+            where.append("q.published >= ?")
             params.append(lo[0])
         if hi:
-            where.append("a.published <= ?")
+            where.append("q.published <= ?")
             params.append(hi[1])
-        sql = ("SELECT q.article_id, q.quote_id AS id, q.text, q.kind, q.start_char AS start, "
-               "q.end_char AS \"end\", q.cue, q.speaker_name, en.actor_id AS speaker_id, "
-               "ac.name AS speaker, a.title, a.published, a.url, a.outlet, count(*) OVER () AS _total "
-               "FROM quotes q JOIN articles a USING (article_id) "
-               "LEFT JOIN entities en ON en.article_id = q.article_id AND en.entity_id = q.speaker_ref "
-               "LEFT JOIN actors ac ON ac.actor_id = en.actor_id "
+        sql = ("WITH f AS (SELECT q.article_id, q.quote_id, q.start_char, q.published, "
+               "count(*) OVER () AS _total FROM quotes q "
                + ("WHERE " + " AND ".join(where) + " " if where else "")
-               + "ORDER BY a.published NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?")
+               + "ORDER BY q.published NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?) "
+               "SELECT q.article_id, q.quote_id AS id, q.text, q.kind, q.start_char AS start, "
+               "q.end_char AS \"end\", q.cue, q.speaker_name, q.speaker_actor_id AS speaker_id, "
+               "ac.name AS speaker, a.title, q.published, a.url, a.outlet, f._total "
+               "FROM f JOIN quotes q USING (article_id, quote_id) JOIN articles a USING (article_id) "
+               "LEFT JOIN actors ac ON ac.actor_id = q.speaker_actor_id "
+               "ORDER BY f.published NULLS LAST, f.article_id, f.start_char")
         page = self._page(self._dicts(sql, params + [limit, offset]), limit, offset)
         for r in page:
             r["published"] = _iso(r["published"])
@@ -893,35 +1040,35 @@ class Store:
                  limit: int | None = 100, offset: int = 0) -> Page:
         """Everything about an actor in date order: events, quotations, roles first given.
 
-        Items: ``{"date", "kind": "event"|"quote"|"role", "id", "text", ...}``; events are
-        dated by when they happened, quotations and roles by the article's publication.
+        Items: ``{"date", "kind": "event"|"quote"|"role", "id", "label", "text", ...}``;
+        events are dated by when they happened (``text``: the other participants),
+        quotations and roles by the publication of the article that gives them.
         """
         ids = self.resolve_actor(actor)
         actor_ids = [i for i in ids if not i.startswith("name:")]
         lo, hi = date_bounds(since, "--since"), date_bounds(until, "--until")
         lo_d = lo[0] if lo else dt.date.min
         hi_d = hi[1] if hi else dt.date.max
-        sql = """
-            WITH items AS (
+        sql = f"""
+            WITH mine AS (SELECT DISTINCT cevent_id FROM collection_event_actors
+                          WHERE actor_key IN (SELECT unnest(?::VARCHAR[]))),
+            items AS (
               SELECT ce.date_lo AS sort, ce.date AS date, 'event' AS kind, ce.cevent_id AS id,
                      ce.type || coalesce('/' || ce.mode, '') AS label,
-                     (SELECT string_agg(x.name, ', ' ORDER BY x.name) FROM collection_event_actors x
+                     (SELECT string_agg(coalesce(a.name, x.name), ', ' ORDER BY coalesce(a.name, x.name))
+                      FROM collection_event_actors x LEFT JOIN actors a USING (actor_id)
                       WHERE x.cevent_id = ce.cevent_id AND x.actor_key NOT IN (SELECT unnest(?::VARCHAR[])))
                        AS text,
                      ce.location AS location, ce.first_article_id AS article_id, ce.n_sources AS n_sources
-              FROM collection_events ce
-              WHERE ce.cevent_id IN (SELECT cevent_id FROM collection_event_actors
-                                     WHERE actor_key IN (SELECT unnest(?::VARCHAR[])))
+              FROM collection_events ce JOIN mine USING (cevent_id)
               UNION ALL
-              SELECT a.published, strftime(a.published, '%Y-%m-%d'), 'quote', q.quote_id, q.kind, q.text,
+              SELECT q.published, strftime(q.published, '%Y-%m-%d'), 'quote', q.quote_id, q.kind, q.text,
                      NULL, q.article_id, NULL
-              FROM quotes q JOIN articles a USING (article_id)
-              JOIN entities en ON en.article_id = q.article_id AND en.entity_id = q.speaker_ref
-              WHERE en.actor_id IN (SELECT unnest(?::VARCHAR[]))
+              FROM quotes q WHERE q.speaker_actor_id IN (SELECT unnest(?::VARCHAR[]))
               UNION ALL
               SELECT r.first_seen, strftime(r.first_seen, '%Y-%m-%d'), 'role', r.actor_id, 'role', r.role,
                      NULL, NULL, r.n_articles
-              FROM actor_roles r WHERE r.actor_id IN (SELECT unnest(?::VARCHAR[])))
+              FROM ({self._ROLES_SQL}) r)
             SELECT *, count(*) OVER () AS _total FROM items
             WHERE (sort IS NULL AND ? AND ?) OR (sort >= ? AND sort <= ?)
             ORDER BY sort NULLS LAST, kind, id LIMIT ? OFFSET ?"""
@@ -999,27 +1146,26 @@ class Store:
 
     PLOVER_SQL = """
         WITH src AS (
-          SELECT l.cevent_id, a.published, a.url, a.outlet, a.article_id, e.evidence_text,
-                 row_number() OVER (PARTITION BY l.cevent_id ORDER BY a.published NULLS LAST, a.article_id,
-                                    l.event_id) AS n
-          FROM collection_event_links l JOIN articles a ON a.article_id = l.article_id
-          JOIN events e ON e.article_id = l.article_id AND e.event_id = l.event_id),
+          SELECT l.*, row_number() OVER (PARTITION BY l.cevent_id ORDER BY l.published NULLS LAST, l.article_id,
+                                         l.event_id) AS n
+          FROM collection_event_links l),
         who AS (
-          SELECT cevent_id,
-                 string_agg(name, '; ' ORDER BY name) FILTER (WHERE role = 'actor') AS actor,
-                 string_agg(actor_key, '; ' ORDER BY name) FILTER (WHERE role = 'actor') AS actor_id,
-                 string_agg(name, '; ' ORDER BY name) FILTER (WHERE role = 'target') AS recipient,
-                 string_agg(actor_key, '; ' ORDER BY name) FILTER (WHERE role = 'target') AS recipient_id
-          FROM collection_event_actors GROUP BY cevent_id)
+          SELECT x.cevent_id,
+                 string_agg(coalesce(a.name, x.name), '; ' ORDER BY x.actor_key) FILTER (WHERE x.role = 'actor') AS actor,
+                 string_agg(x.actor_key, '; ' ORDER BY x.actor_key) FILTER (WHERE x.role = 'actor') AS actor_id,
+                 string_agg(coalesce(a.name, x.name), '; ' ORDER BY x.actor_key) FILTER (WHERE x.role = 'target') AS recipient,
+                 string_agg(x.actor_key, '; ' ORDER BY x.actor_key) FILTER (WHERE x.role = 'target') AS recipient_id
+          FROM collection_event_actors x LEFT JOIN actors a USING (actor_id) GROUP BY x.cevent_id),
+        urls AS (
+          SELECT cevent_id, string_agg(coalesce(url, article_id), ' | ' ORDER BY n) AS source_urls
+          FROM src GROUP BY cevent_id)
         SELECT ce.cevent_id AS event_id, ce.date AS event_date, ce.precision AS date_precision,
                ce.type AS event_type, ce.mode AS event_mode, ce.modality, who.actor, who.actor_id,
                who.recipient, who.recipient_id, ce.location,
                first.url AS source_url, first.outlet AS source, first.article_id AS article_id,
                ce.first_published AS first_reported, first.evidence_text AS evidence,
-               (SELECT string_agg(coalesce(s.url, s.article_id), ' | ' ORDER BY s.n) FROM src s
-                WHERE s.cevent_id = ce.cevent_id) AS source_urls,
-               ce.n_articles, ce.n_sources, ce.n_independent
-        FROM collection_events ce LEFT JOIN who USING (cevent_id)
+               urls.source_urls, ce.n_articles, ce.n_sources, ce.n_independent
+        FROM collection_events ce LEFT JOIN who USING (cevent_id) LEFT JOIN urls USING (cevent_id)
         LEFT JOIN src first ON first.cevent_id = ce.cevent_id AND first.n = 1
         ORDER BY ce.date_lo NULLS LAST, ce.cevent_id"""
 
