@@ -717,19 +717,28 @@ class Store:
                 "unnest(?::VARCHAR[]) AS e, unnest(?::VARCHAR[]) AS g) t "
                 "WHERE events.article_id = t.a AND events.event_id = t.e",
                 [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates]])
-        self._recluster(groups, everything)
+        self._recluster(groups, set(refs), everything)
 
-    def _recluster(self, groups: set[str], everything: bool = False) -> None:
+    def _recluster(self, groups: set[str], dirty: set[tuple[str, str]], everything: bool = False) -> None:
+        """Cluster the events of these groups again; rewrite the collection events that changed.
+
+        A collection event is kept as it is when it has exactly the same reports as
+        before and none of them is new or changed (``dirty``).
+        """
         g = [sorted(groups)]
+        old: dict[str, set[tuple[str, str]]] = defaultdict(set)
         if everything:
             for t in ("collection_event_links", "collection_event_actors", "collection_events"):
                 self.con.execute(f"DELETE FROM {t}")
             gwhere, gp = "e.group_key IS NOT NULL", []
         else:
-            inn = "(SELECT cevent_id FROM collection_events WHERE group_key IN (SELECT unnest(?::VARCHAR[])))"
-            self.con.execute(f"DELETE FROM collection_event_links WHERE cevent_id IN {inn}", g)
-            self.con.execute(f"DELETE FROM collection_event_actors WHERE cevent_id IN {inn}", g)
-            self.con.execute("DELETE FROM collection_events WHERE group_key IN (SELECT unnest(?::VARCHAR[]))", g)
+            for cid, aid, evid in self._rows(
+                    "SELECT l.cevent_id, l.article_id, l.event_id FROM collection_event_links l "
+                    "JOIN collection_events ce USING (cevent_id) WHERE ce.group_key IN (SELECT unnest(?::VARCHAR[]))", g):
+                old[cid].add((aid, evid))
+            for cid in self._rows("SELECT cevent_id FROM collection_events WHERE group_key IN "
+                                  "(SELECT unnest(?::VARCHAR[]))", g):
+                old.setdefault(cid[0], set())
             gwhere, gp = "e.group_key IN (SELECT unnest(?::VARCHAR[]))", g
         items: dict[tuple[str, str], EventItem] = {}
         by_group: dict[str, list[EventItem]] = defaultdict(list)
@@ -758,8 +767,13 @@ class Store:
             if k and (aid, evid) in items:
                 items[(aid, evid)].participants.append((k, actor_name or name, role))
         ces, links, cacts = [], [], []
+        keep: set[str] = set()
         for gk in sorted(by_group):
             for cluster in cluster_group(by_group[gk]):
+                refs = {m.ref for m in cluster.members}
+                if cluster.id in old and old[cluster.id] == refs and not refs & dirty:
+                    keep.add(cluster.id)
+                    continue
                 s = cluster.summary()
                 ces.append((s["cevent_id"], gk, s["type"], s["mode"], s["modality"], s["date"],
                             s["date_lo"], s["date_hi"], s["precision"], s["location"],
@@ -769,6 +783,10 @@ class Store:
                 links.extend((s["cevent_id"], a, e, why, *report[(a, e)]) for a, e, why in s["links"])
                 cacts.extend((s["cevent_id"], k, None if k.startswith("name:") else k, n, r)
                              for k, n, r in s["participants"])
+        stale = sorted(set(old) - keep)
+        if stale:
+            for t in ("collection_event_links", "collection_event_actors", "collection_events"):
+                self.con.execute(f"DELETE FROM {t} WHERE cevent_id IN (SELECT unnest(?::VARCHAR[]))", [stale])
         V = "VARCHAR"
         self._insert("collection_events",
                      ["cevent_id", "group_key", "type", "mode", "modality", "date", "date_lo", "date_hi",
