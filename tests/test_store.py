@@ -14,7 +14,7 @@ from pourparlers.resolve import AliasEntry
 from pourparlers.store import Store
 from pourparlers.store.schema import V1
 
-from fixtures.records import POUTINE, WITKOFF, make_record, meeting_records
+from fixtures.records import POUTINE, WITKOFF, make_record, meeting_records, people_records
 
 
 @pytest.fixture
@@ -252,6 +252,22 @@ def _derived(s: Store):
             sorted(s.con.execute("SELECT actor_id, name, type FROM actors").fetchall()),
             sorted(s.con.execute("SELECT cevent_id, date, n_sources, n_articles FROM collection_events").fetchall()),
             sorted(s.con.execute("SELECT cevent_id, article_id, event_id FROM collection_event_links").fetchall()))
+
+
+def test_registry_built_article_by_article_equals_a_rebuild(tmp_path: Path):
+    """Known names take a fast path; new names, ambiguous surnames and new roles do not."""
+    records = people_records()
+    with Store(tmp_path / "people.duckdb") as s:
+        for rec in records:
+            s.ingest_records([rec])
+        incremental = _derived(s)
+        names = {a["name"]: a for a in s.actors(limit=None)}
+        s.rebuild()
+        assert _derived(s) == incremental
+    assert names["Marine Le Pen"]["n_articles"] == 4  # p1, p4, p5 (shared role), p10
+    assert names["Le Pen"]["n_articles"] == 1  # p3: no role decides between the two
+    assert names["Vladimir Vladimirovitch Poutine"]["n_articles"] == 3  # p6, p7, p9
+    assert names["Organisation du traité de l'Atlantique nord"]["n_articles"] == 3
 
 
 @pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]])

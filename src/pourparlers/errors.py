@@ -64,7 +64,6 @@ class Errors(metaclass=_Messages):
     W001 = "{where}: no publication date found; relative dates stay unresolved"
     W500 = "no actor in the store matches '{name}'"
     W501 = "the store {path} was migrated from schema version {old} to {new} (copy of the old file: {backup})"
-    W502 = "{where}: the same article id appears twice in this run; the later one is kept"
 
 
 class InputError(Exception):

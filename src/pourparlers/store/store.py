@@ -1070,15 +1070,16 @@ class Store:
         sql = f"""
             WITH mine AS (SELECT DISTINCT cevent_id FROM collection_event_actors
                           WHERE actor_key IN (SELECT unnest(?::VARCHAR[]))),
+            others AS (SELECT x.cevent_id,
+                              string_agg(coalesce(a.name, x.name), ', ' ORDER BY coalesce(a.name, x.name)) AS text
+                       FROM collection_event_actors x JOIN mine USING (cevent_id)
+                       LEFT JOIN actors a USING (actor_id)
+                       WHERE x.actor_key NOT IN (SELECT unnest(?::VARCHAR[])) GROUP BY x.cevent_id),
             items AS (
               SELECT ce.date_lo AS sort, ce.date AS date, 'event' AS kind, ce.cevent_id AS id,
-                     ce.type || coalesce('/' || ce.mode, '') AS label,
-                     (SELECT string_agg(coalesce(a.name, x.name), ', ' ORDER BY coalesce(a.name, x.name))
-                      FROM collection_event_actors x LEFT JOIN actors a USING (actor_id)
-                      WHERE x.cevent_id = ce.cevent_id AND x.actor_key NOT IN (SELECT unnest(?::VARCHAR[])))
-                       AS text,
+                     ce.type || coalesce('/' || ce.mode, '') AS label, o.text AS text,
                      ce.location AS location, ce.first_article_id AS article_id, ce.n_sources AS n_sources
-              FROM collection_events ce JOIN mine USING (cevent_id)
+              FROM collection_events ce JOIN mine USING (cevent_id) LEFT JOIN others o USING (cevent_id)
               UNION ALL
               SELECT q.published, strftime(q.published, '%Y-%m-%d'), 'quote', q.quote_id, q.kind, q.text,
                      NULL, q.article_id, NULL
