@@ -123,7 +123,7 @@ def test_killed_or_interrupted_cli_ingest_keeps_whole_articles(tmp_path: Path, s
     db = tmp_path / "cli.duckdb"
     Store(db).close()  # an empty store, checkpointed: the next WAL write is the first commit
     inputs = tmp_path / "depeches.jsonl"
-    n = 60
+    n = 30
     _dispatches(inputs, n)
     proc = _cli("ingest", str(inputs), "--db", str(db), "--commit-every", "3", "--batch-size", "3")
     try:
