@@ -197,3 +197,20 @@ def test_resolution_does_not_depend_on_order(rnd: random.Random):
     shuffled = list(PEOPLE)
     rnd.shuffle(shuffled)
     assert _canon(resolve(shuffled)) == _canon(resolve(PEOPLE))
+
+
+def test_titles_before_a_name_are_not_the_name():
+    actors = resolve([E("a1", "Manuel Valls"), E("a2", "Premier ministre Manuel Valls"),
+                      E("a3", "le président Obama"), E("a4", "Barack Obama")])
+    assert same(actors, "a1", "a2") and actor_of(actors, "a1").name == "Manuel Valls"
+    assert same(actors, "a3", "a4") and actor_of(actors, "a3").name == "Barack Obama"
+    assert person("la reine Élisabeth").key == "elisabeth"
+    assert person("Le Pen").surname == ("le", "pen")  # a particle, not an article
+
+
+def test_places_and_organisations_without_their_article():
+    actors = resolve([E("a1", "la France", "LOC"), E("a2", "France", "LOC"), E("a3", "Le Havre", "LOC"),
+                      E("a4", "le Kremlin", "ORG"), E("a5", "Kremlin", "ORG"), E("a6", "Kremlin", "LOC")])
+    assert same(actors, "a1", "a2") and actor_of(actors, "a1").name == "France"
+    assert same(actors, "a4", "a5") and not same(actors, "a5", "a6")  # types stay apart
+    assert actor_of(actors, "a3").name == "Le Havre"

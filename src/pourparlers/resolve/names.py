@@ -30,7 +30,7 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+def _lists() -> tuple[frozenset, ...]:
     data = resources.load("registry")
     names, roles = data.get("names", {}), data.get("roles", {})
 
@@ -38,17 +38,24 @@ def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
         return frozenset(" ".join(words(w)) for w in items if words(w))
 
     return (folded(names.get("honorifics", [])), folded(names.get("particles", [])),
-            folded(roles.get("stopwords", [])), folded(roles.get("generic", [])))
+            folded(roles.get("stopwords", [])), folded(roles.get("generic", [])),
+            folded(names.get("titles", [])), folded(names.get("articles", [])))
 
 
 @lru_cache(maxsize=200_000)
-def key(name: str) -> str:
-    """The comparison key of any name (honorifics dropped when a name remains)."""
+def key(name: str, drop_article: bool = False) -> str:
+    """The comparison key of any name (honorifics dropped when a name remains;
+    with ``drop_article``, a leading article too: « la France » → ``france``)."""
     toks = words(name)
-    honorifics = _lists()[0]
-    while len(toks) > 1 and toks[0] in honorifics:
+    honorifics, articles = _lists()[0], _lists()[5]
+    while len(toks) > 1 and (toks[0] in honorifics or (drop_article and toks[0] in articles)):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def thing_key(name: str) -> str:
+    """The key of an organisation's or a place's name: without a leading article."""
+    return key(name, drop_article=True)
 
 
 def slug(text: str) -> str:
@@ -86,15 +93,21 @@ _NOT_NAME = re.compile(r"[^0-9a-z-]")
 def person(name: str) -> PersonName:
     """« Jean-Marie Le Pen » → given (jean-marie,), surname (le, pen).
 
-    Hyphenated given names stay one word: « Jean-Marie » is not « Jean ».
+    Hyphenated given names stay one word: « Jean-Marie » is not « Jean ». Courtesy
+    titles and leading titles (« président », « Premier ministre ») are dropped.
     """
     toks = []
     for chunk in _APOSTROPHES.sub(" ", fold(name)).split():
         tok = _NOT_NAME.sub("", chunk).strip("-")
         if tok:
             toks.append(tok)
-    honorifics, particles = _lists()[0], _lists()[1]
-    while len(toks) > 1 and toks[0] in honorifics:
+    honorifics, particles, titles, articles = _lists()[0], _lists()[1], _lists()[4], _lists()[5]
+
+    def is_title(tok: str) -> bool:
+        return tok in titles or all(p in titles for p in tok.split("-"))
+
+    while len(toks) > 1 and (toks[0] in honorifics or is_title(toks[0])
+                             or (toks[0] in articles and len(toks) > 2 and is_title(toks[1]))):
         toks = toks[1:]
     if not toks:
         return PersonName((), ())
@@ -144,7 +157,7 @@ def role_key(role: str) -> str | None:
 
     « le président russe » → ``president russe``; « le ministre » → None.
     """
-    _, _, stop, generic = _lists()
+    stop, generic = _lists()[2], _lists()[3]
     toks = [t for t in words(role) if t not in stop]
     if not toks:
         return None

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from ..errors import Errors, UsageError
 from ..model import ENTITY_TYPES
-from .names import PersonName, key, person, role_key, slug, subsumes
+from .names import PersonName, key, person, role_key, slug, subsumes, thing_key, words
 
 ROLE_WINDOW_DAYS = 365
 
@@ -57,7 +57,11 @@ class AliasEntry:
 
     @property
     def keys(self) -> set[str]:
-        return {k for k in (key(n) for n in (self.canonical, *self.aliases)) if k}
+        names = (self.canonical, *self.aliases)
+        out = {key(n) for n in names}
+        if self.type != "PER":
+            out |= {thing_key(n) for n in names}
+        return out - {""}
 
     @property
     def actor_id(self) -> str:
@@ -82,7 +86,9 @@ class EntityRef:
 
     @property
     def keys(self) -> set[str]:
-        return {k for k in (key(n) for n in (self.name, *self.aliases)) if k}
+        """Name keys; an organisation's or place's without its leading article."""
+        fn = key if self.type == "PER" else thing_key
+        return {k for k in (fn(n) for n in (self.name, *self.aliases)) if k}
 
 
 @dataclass
@@ -177,7 +183,8 @@ class AliasIndex:
 
     def match(self, entity: EntityRef) -> AliasEntry | None:
         """The entry an entity belongs to: by its name first, then by its aliases."""
-        hit = self.by_key.get(key(entity.name))
+        hit = self.by_key.get(key(entity.name)) or (
+            self.by_key.get(thing_key(entity.name)) if entity.type != "PER" else None)
         if hit is not None:
             return hit
         for k in sorted(entity.keys):
@@ -266,8 +273,13 @@ def tidy(name: str) -> str:
 
 
 def _spelling_rank(name: str) -> tuple:
-    """Prefer a name not in capitals, with its accents, then alphabetical order."""
-    return (name.isupper(), -sum(1 for c in name if ord(c) > 127), name)
+    """Prefer a name without a title or article before it, not in capitals, with its
+    accents, then alphabetical order."""
+    extra = len(words(name)) - len(key(name, drop_article=True).split())
+    if extra == 0:
+        p = person(name)
+        extra = len(words(name)) - len((p.key.replace("-", " ")).split()) if p.key else 0
+    return (extra > 0, name.isupper(), -sum(1 for c in name if ord(c) > 127), name)
 
 
 def _display(entities: list[EntityRef], fallback: str) -> str:
@@ -279,8 +291,8 @@ def _display(entities: list[EntityRef], fallback: str) -> str:
 
 def _fullest(entities: list[EntityRef]) -> str:
     """Organisations and places: the fullest form (« Organisation du traité… » over « OTAN »)."""
-    longest = max(len(key(e.name)) for e in entities)
-    return _display([e for e in entities if len(key(e.name)) == longest], entities[0].name)
+    longest = max(len(thing_key(e.name)) for e in entities)
+    return _display([e for e in entities if len(thing_key(e.name)) == longest], entities[0].name)
 
 
 def _q(text: str) -> str:
