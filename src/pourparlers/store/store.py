@@ -148,6 +148,14 @@ def _refs(refs: Iterable[tuple[str, str]]) -> list[list[str]]:
 _REFS = "(SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]) AS {col})"
 
 
+def _interrupted(err: BaseException) -> bool:
+    """Is this DuckDB's way of reporting a Ctrl-C received during a query?"""
+    if isinstance(err, KeyboardInterrupt):
+        return False
+    name = type(err).__name__
+    return name == "InterruptException" or (isinstance(err, RuntimeError) and "interrupt" in str(err).lower())
+
+
 class Store:
     """An embedded DuckDB store of records, with the collection's actors and events.
 
@@ -347,8 +355,15 @@ class Store:
                 new_ids = [d["id"] for d, _ in todo]
                 self._update_derived(new_ids, *seeds)
             self.con.commit()
-        except BaseException:
-            self.con.rollback()
+        except BaseException as err:
+            try:
+                self.con.rollback()
+            except Exception:  # noqa: BLE001 - nothing to roll back after an interrupted commit
+                pass
+            if _interrupted(err):
+                # Ctrl-C that DuckDB caught inside a query: the batch is rolled back,
+                # the interrupt goes on as the user meant it
+                raise KeyboardInterrupt from None
             raise
         stats.batches += 1
         if progress:
