@@ -1,0 +1,1105 @@
+"""Finding the quotations of one doc and who said them.
+
+Two passes over the sentences, in text order (so that « il » and « selon
+lui » find the last speaker):
+
+- words between quotation marks (``marks.find_quotes``): names of things and
+  scare quotes are left out; the rest is a ``direct`` quotation when it is a
+  clause standing on its own (« … », a déclaré X; X a déclaré : « … »;
+  X a déclaré que « … »), a ``partial`` one when it is woven into the
+  journalist's sentence. The speaker comes from the reporting verb next to it
+  (after it, before a colon, before « que », or the verb it depends on), from
+  « selon / pour / d'après X », or from the quotation before it in the
+  paragraph;
+- reported speech without marks (``indirect``), from the reporting verbs of
+  ``data/fr/quotes.toml``: X a déclaré que …, X a annoncé + infinitive or noun
+  phrase, X appelle à …, … a été annoncé par X, …, a-t-il ajouté,
+  comme le souligne X, …, a-t-on appris auprès de X; and selon / d'après /
+  pour X, ….
+
+A quotation inside reported speech by the same speaker is not counted twice:
+the reported clause is the quote (ANNOTATION.md §1). Speakers are resolved by
+``nlp.actors``: names to entities, pronouns to the last speaker or subject,
+descriptions to the entity holding that role, or kept as descriptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...model import Quote, Span as Evidence
+from .. import actors
+from ..actors import (Referent, _next, _prev, fold, is_clitic_subject, lexicon,
+                      noun_phrase, pronoun_key, refer)
+from .lexicon import Cue, cues
+from .marks import Marked, find_quotes
+
+QUE = ("que", "qu'")
+END_PUNCT = (".", "!", "?", "…", ";")
+TRIM = ",.;:…!?-–— \u00a0\n"
+A_WORDS = ("a", "à", "au", "aux")
+DE_CASE = ("de", "du", "des", "d'")
+
+
+@dataclass
+class Found:
+    """A quotation found, before it becomes a ``Quote``."""
+
+    a: int  # first content token
+    b: int  # last content token + 1
+    kind: str
+    cue: str | None = None
+    cue_tok: Token | None = None
+    speaker: Referent | None = None
+    source: str = "marks"  # marks | indirect
+    mark: "MarkInfo | None" = None
+    start: int | None = None  # char offsets (set for marks)
+    end: int | None = None
+    resolved: bool = False  # speaker searched for
+
+
+@dataclass
+class MarkInfo:
+    m: Marked
+    a: int  # content tokens [a, b)
+    b: int
+    o: int  # opening-mark token
+    c: int | None  # closing-mark token
+    name: bool = False
+    found: list[Found] = field(default_factory=list)
+
+
+class DocQuotes:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.index = doc._.actor_index
+        self.lex = cues()
+        self.alex = lexicon()
+        self.sents = self.index.sents
+        self.sent_of = self.index.sent_of
+        self.quoted = self.index.quoted
+        n = len(doc)
+        self.para_of = [0] * n
+        for p, sp in enumerate(doc.spans.get("paragraphs", [])):
+            for i in range(sp.start, sp.end):
+                self.para_of[i] = p
+        self.tok_at = [0] * (len(doc.text) + 1)
+        for t in doc:
+            for k in range(t.idx, t.idx + len(t.text)):
+                self.tok_at[k] = t.i
+            for k in range(t.idx + len(t.text), t.idx + len(t.text_with_ws)):
+                self.tok_at[k] = t.i
+        self.tok_at[len(doc.text)] = n
+        self.timex = set()
+        for tx in doc._.timexes or []:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                self.timex.update(range(span.start, span.end))
+        self.marks = [self._mark_info(m) for m in find_quotes(doc.text)]
+        self.mark_of: dict[int, MarkInfo] = {}
+        for mk in self.marks:
+            for i in range(mk.o, (mk.c if mk.c is not None else mk.b - 1) + 1):
+                self.mark_of[i] = mk
+        self.found: list[Found] = []
+        self.used_cues: set[int] = set()
+
+    # ------------------------------------------------------------------ helpers
+    def _mark_info(self, m: Marked) -> MarkInfo:
+        a = self.tok_at[m.start]
+        b = self.tok_at[m.end - 1] + 1
+        o = self.tok_at[m.open]
+        c = self.tok_at[m.close] if m.closed else None
+        return MarkInfo(m, a, b, o, c)
+
+    def words(self, a: int, b: int) -> list[Token]:
+        return [t for t in self.doc[a:b] if not t.is_space and not t.is_punct]
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        s = self.sents[self.sent_of[i]]
+        return s.start, s.end
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        doc = self.doc
+        while a < b and (doc[a].is_space or doc[a].text in TRIM or fold(doc[a].text) in QUE and a + 1 < b
+                         and False):
+            a += 1
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in TRIM):
+            b -= 1
+        return a, b
+
+    def chars(self, a: int, b: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+    def is_cue(self, tok: Token) -> Cue | None:
+        if tok.i in self.quoted:
+            return None
+        return self.lex.verb(tok)
+
+    def clause_start(self, i: int) -> int:
+        """First token of the sentence, after a headline rubric (« Syrie : »)."""
+        s, e = self.sent_range(i)
+        return s
+
+    # ---------------------------------------------------------------- blocking
+    def blocked(self, v: Token) -> bool:
+        """A reporting verb that reports nothing said: negated, not (yet) done,
+        the journalist's own (first person, imperative, a question)."""
+        if v.i in self.quoted:
+            return True
+        for c in list(v.children) + [a for c in v.children if c.dep_.startswith("aux") for a in [c]]:
+            if c.dep_ in ("advmod", "advmod:neg") and ("Neg" in c.morph.get("Polarity")
+                                                        or fold(c.text) in ("pas", "jamais", "guere", "point")):
+                return True
+            if c.dep_ == "mark" and fold(c.text) in self.lex.irrealis_marks:
+                return True
+        if "Imp" in v.morph.get("Mood") or "1" in v.morph.get("Person"):
+            return True
+        for c in v.children:
+            if c.dep_.startswith("aux") and ("1" in c.morph.get("Person") or "Imp" in c.morph.get("Mood")):
+                return True
+        h = v
+        depth = 0
+        while h.dep_ in ("xcomp", "ccomp") and h.head.i != h.i and depth < 3:
+            if fold(h.head.lemma_) in self.lex.irrealis_governors and h.head.pos_ in ("VERB", "AUX"):
+                return True
+            h = h.head
+            depth += 1
+        s, e = self.sent_range(v.i)
+        last = next((self.doc[j] for j in range(e - 1, s - 1, -1) if not self.doc[j].is_space), None)
+        if last is not None and last.text == "?" and not self.mark_of.get(last.i):
+            return True
+        return False
+
+    def passive(self, v: Token) -> bool:
+        return "Pass" in v.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in v.children)
+
+    # ----------------------------------------------------------------- speakers
+    def speaker_np(self, head: Token) -> list[Token]:
+        """The speaker's noun phrase, with a name in apposition after it."""
+        toks = [t for t in noun_phrase(head) if t.i not in self.quoted or t.i == head.i]
+        if not toks:
+            return [head]
+        nxt = _next(self.doc, toks[-1].i)
+        if nxt is not None and nxt.text == ",":
+            after = _next(self.doc, nxt.i)
+            ent = self.index.entity_at(after.i) if after is not None else None
+            if ent is not None and ent.type == "PER":
+                k = self.index.token_mention[after.i]
+                a, b = self.index.spans[k]
+                toks = toks + [self.doc[i] for i in range(nxt.i, b)]
+        return toks
+
+    def subject(self, v: Token, inverted: bool, depth: int = 0) -> list[Token] | None:
+        """The words naming who speaks through reporting verb ``v``."""
+        doc = self.doc
+        # « par la voix de X »
+        for c in v.children:
+            if fold(c.lemma_) in self.lex.voice_nouns and any(fold(x.text) == "par" for x in c.children):
+                x = next((g for g in c.children if g.dep_ in ("nmod", "appos")), None)
+                if x is not None:
+                    return self.speaker_np(x)
+        for c in v.children:
+            if c.dep_ == "obl:agent":
+                return self.speaker_np(c)
+        if self.passive(v):
+            return None
+        learn = self.lex.learn(v)
+        for c in v.children:
+            if learn and fold(c.text) in self.lex.learn_preps:
+                x = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None) or \
+                    next((g for g in v.children if g.dep_.startswith("obl") and g.i > c.i), None)
+                if x is not None:
+                    return self.speaker_np(x)
+            if learn and c.dep_.startswith("obl") and any(fold(g.text) in self.lex.learn_preps
+                                                          for g in c.children):
+                return self.speaker_np(c)
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c):
+                key = fold(c.text)
+                if key in ("on", "-on"):
+                    return None
+                if key == "qui":
+                    if v.dep_ == "acl:relcl":
+                        return self.speaker_np(actors._np_top(v.head))
+                    continue
+                if c.dep_.startswith("expl") and not is_clitic_subject(c):
+                    continue
+                if c.pos_ == "PRON" or is_clitic_subject(c):
+                    return [c]
+                return self.speaker_np(c)
+        # clitic subject next to the verb (« a-t-il », « estime-t-elle »)
+        for t in (_next(doc, v.i), _prev(doc, v.i)):
+            if t is not None and t.text == "-t":
+                t = _next(doc, t.i)
+            if t is not None and is_clitic_subject(t):
+                return None if fold(t.text) == "-on" else [t]
+        if inverted:
+            head = self.inverted_subject(v)
+            if head is not None:
+                if pronoun_key(head):
+                    return [head]
+                return self.speaker_np(head)
+        if depth < 4 and v.head.i != v.i:
+            form = v.morph.get("VerbForm")
+            if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp", "acl", "ccomp", "obl", "obl:arg")
+                                    and ("Part" in form or "Inf" in form or "Ger" in form)):
+                if v.head.pos_ in ("VERB", "AUX", "ADJ"):
+                    return self.subject(v.head, False, depth + 1)
+                if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                    return self.speaker_np(v.head)
+        return None
+
+    def inverted_subject(self, v: Token) -> Token | None:
+        """The subject after an inverted reporting verb (« », a déclaré ce
+        jeudi à la presse le ministre …): the first noun phrase that is not a
+        complement, a date or a time."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        j = v.i + 1
+        while j < e:
+            t = doc[j]
+            if t.is_space or t.text in (",", "-t") or t.pos_ in ("ADV", "AUX") and not t.text[:1].isupper():
+                j += 1
+                continue
+            if t.text in ("«", "“", '"', ":", ".", ";", "!", "?") or fold(t.text) in QUE:
+                return None
+            if is_clitic_subject(t):
+                return t
+            if t.pos_ == "ADP" or (t.pos_ == "DET" and fold(t.text) in ("du", "au", "aux", "des")
+                                   and t.dep_ == "case"):
+                h = t.head if t.head.i > t.i else None
+                if h is None:
+                    j += 1
+                    continue
+                j = max(h.right_edge.i, j) + 1
+                continue
+            if t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns:
+                j += 1
+                continue
+            if t.pos_ in ("DET", "NUM", "ADJ"):
+                h = t.head
+                if h.i > t.i and (h.i in self.timex or fold(h.lemma_) in self.lex.time_nouns
+                                  or h.pos_ == "NUM"):
+                    j = max(h.right_edge.i, j) + 1
+                    continue
+                j += 1
+                continue
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and pronoun_key(t)):
+                if t.pos_ == "VERB":
+                    return None
+                return t
+            if t.pos_ in ("VERB", "SCONJ", "CCONJ"):
+                return None
+            j += 1
+        return None
+
+    def resolve(self, toks: list[Token] | None, at: int) -> Referent | None:
+        if not toks:
+            return None
+        ref = refer(self.doc, toks, context=at)
+        if ref is None:
+            return None
+        if not ref.named:
+            ref = self._unnamed(toks, ref)
+        return ref
+
+    def _unnamed(self, toks: list[Token], ref: Referent) -> Referent:
+        """A person named in the words but missed by the NER (a name after a
+        title: « la porte-parole … Karoline Leavitt »), or a source and its
+        author (« les estimations des instituts de sondage » → the institutes)."""
+        doc = self.doc
+        head = actors._head_of(toks)
+        if fold(head.lemma_) in self.lex.source_nouns:
+            for c in head.children:
+                if c.dep_ in ("nmod",) and any(fold(x.text) in DE_CASE for x in c.children):
+                    sub = self.resolve(noun_phrase(c), c.i)
+                    if sub is not None:
+                        return sub
+        # a person's name closing a role description
+        if actors.role_key(toks, next((k for k, t in enumerate(toks) if t.i == head.i), 0)):
+            chain = []
+            for t in reversed(toks):
+                if t.pos_ == "PROPN" and t.text[:1].isupper():
+                    chain.insert(0, t)
+                    if t.dep_ != "flat:name":
+                        break
+                else:
+                    break
+            if len(chain) >= 2 and chain[0].i > head.i and all(t.dep_ == "flat:name" for t in chain[1:]):
+                ent = actors.ensure_entity(doc, chain[0].i, chain[-1].i + 1, "PER")
+                if ent is not None:
+                    return Referent(ent.name, ent, chain[0].idx, chain[-1].idx + len(chain[-1].text),
+                                    None, "Sing", "PER")
+        return ref
+
+    def note(self, f: Found) -> None:
+        if f.speaker is not None:
+            at = f.cue_tok.i if f.cue_tok is not None else f.b - 1
+            actors.note_speaker(self.doc, max(at, f.b - 1), f.speaker)
+
+    # ------------------------------------------------------------ indirect speech
+    def content_que(self, v: Token) -> tuple[int, int] | None:
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        q = None
+        for c in v.children:
+            if c.i > v.i and c.dep_ in ("ccomp", "obj", "advcl", "xcomp", "csubj"):
+                mark = next((m for m in c.children if m.dep_ == "mark" and fold(m.text) in QUE), None)
+                if mark is not None and mark.i > v.i:
+                    q = mark
+                    break
+        if q is None:
+            for j in range(v.i + 1, min(e, v.i + 14)):
+                t = doc[j]
+                if t.is_space:
+                    continue
+                if fold(t.text) in QUE and t.pos_ in ("SCONJ", "PRON") and t.dep_ in ("mark", "fixed", "obj"):
+                    q = t
+                    break
+                if t.text in ("«", ":", ";", '"', "“") or t.i in self.quoted:
+                    break
+                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != v.i:
+                    break
+                if t.pos_ == "VERB" and t.i != v.i and t.head.i != v.i:
+                    break
+        if q is None:
+            return None
+        h = q.head
+        if h.i == q.i or h.is_ancestor(v) or h.i < q.i:
+            end = e
+        else:
+            end = h.right_edge.i + 1
+            # a coordinated clause attached higher up (« … et qu'il … »)
+            for c in h.head.children if h.head.i == v.i else []:
+                pass
+            nxt = end
+            while nxt < e:
+                t = doc[nxt]
+                if t.is_space:
+                    nxt += 1
+                    continue
+                if fold(t.text) in ("et", "mais", "ou") and nxt + 1 < e and fold(doc[nxt + 1].text) in QUE:
+                    end = max(doc[nxt + 1].head.right_edge.i + 1, nxt + 2)
+                    nxt = end
+                    continue
+                break
+        start = q.i + 1
+        # an attribute before « que » belongs to it (« a estimé « symbolique » que … »)
+        for c in v.children:
+            if c.dep_ == "xcomp" and v.i < c.i < q.i and c.pos_ in ("ADJ", "NOUN"):
+                mk = self.mark_of.get(c.i)
+                start = mk.o if mk is not None else c.left_edge.i
+        end = min(end, e)
+        return self.trim(start, end)
+
+    def content_inf(self, v: Token) -> tuple[int, int] | None:
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        inf = None
+        for c in v.children:
+            if c.i > v.i and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") \
+                    and c.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "advcl", "csubj"):
+                if c.dep_ in ("advcl", "obl") and not any(fold(m.text) in ("de", "d'", "a", "à")
+                                                          for m in c.children if m.dep_ == "mark"):
+                    continue
+                inf = c
+                break
+        if inf is None:
+            j = v.i + 1
+            while j < e:
+                t = doc[j]
+                if t.is_space or t.pos_ in ("ADV",) or fold(t.text) in ("de", "d'", "a", "à", "ne", "n'", "pas",
+                                                                          "se", "s'", "le", "la", "les", "l'",
+                                                                          "y", "en", "lui", "leur"):
+                    j += 1
+                    continue
+                if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
+                    inf = t
+                break
+        if inf is None:
+            return None
+        a = inf.left_edge.i
+        while a < inf.i and fold(doc[a].text) in ("de", "d'", "a", "à") and doc[a].dep_ == "mark":
+            a += 1
+        b = min(inf.right_edge.i + 1, e)
+        if a <= v.i:
+            a = v.i + 1
+        return self.trim(a, b)
+
+    def np_content(self, head: Token, v: Token) -> tuple[int, int]:
+        """A noun phrase reported by ``v``: without a relative or participial
+        clause after a comma, with what follows it in the verb's clause, and
+        with any quotation the verb still governs after it."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        a = head.left_edge.i
+        b = self.np_end(head)
+        # complements of the verb right after it (« … dans la lutte contre … »)
+        for c in sorted(v.children, key=lambda c: c.i):
+            if c.i >= b and c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "iobj") and \
+                    not any(doc[k].text in (",", ";", ":") for k in range(b, c.left_edge.i)):
+                if c.i in self.timex:
+                    continue
+                b = max(b, self.np_end(c))
+        # quotations still governed by the verb (« y voyant un signe de « … » »)
+        for mk in self.marks:
+            if mk.o >= b and mk.b <= e and not mk.name and v.is_ancestor(doc[mk.a]) \
+                    and not any(self.is_cue(doc[k]) for k in range(b, mk.o)):
+                b = max(b, (mk.c + 1) if mk.c is not None else mk.b)
+        b = min(b, e)
+        return self.trim(a, b)
+
+    def np_end(self, head: Token) -> int:
+        """End of a noun phrase without the clauses a comma (or a relative
+        pronoun) hangs on it: « le début des pourparlers, accompagnant … »."""
+        doc = self.doc
+        b = head.right_edge.i + 1
+        for t in head.subtree:
+            if t.i <= head.i or t.i >= b:
+                continue
+            if t.dep_ in ("acl:relcl", "acl", "advcl", "parataxis") and t.pos_ in ("VERB", "AUX", "ADJ"):
+                p = _prev(doc, t.left_edge.i)
+                if t.dep_ == "acl:relcl" or (p is not None and p.text == ","):
+                    b = min(b, t.left_edge.i)
+        return b
+
+    def content_obj(self, v: Token) -> tuple[int, int] | None:
+        objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+        if not objs:
+            return None
+        with_det = [c for c in objs if any(g.dep_ == "det" for g in c.children) and c.pos_ == "NOUN"]
+        head = (with_det or objs)[0] if with_det else objs[-1]
+        if head.i in self.quoted and self.mark_of.get(head.i) is not None:
+            return None
+        return self.np_content(head, v)
+
+    def content_prep(self, v: Token, prep: str) -> tuple[int, int] | None:
+        doc = self.doc
+        want = A_WORDS if prep in ("a", "à") else DE_CASE if prep == "de" else (prep,)
+        for c in v.children:
+            if c.i <= v.i or c.dep_ not in ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "obj"):
+                continue
+            case = [g for g in c.children if g.dep_ in ("case", "det") and g.i < c.i]
+            if any(fold(g.text) in want for g in case) and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                if c.pos_ == "PRON":
+                    continue
+                a, b = self.np_content(c, v)
+                while a < b and (doc[a].pos_ == "ADP" or fold(doc[a].text) in want):
+                    a += 1
+                return self.trim(a, b)
+        return None
+
+    def content_passive(self, v: Token) -> tuple[int, int] | None:
+        subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+        if subj is None or subj.pos_ == "PRON" or subj.i > v.i:
+            return None
+        a, b = subj.left_edge.i, subj.right_edge.i + 1
+        for c in subj.children:
+            if c.dep_ == "acl:relcl" and c.i > subj.i:
+                b = min(b, c.left_edge.i)
+        return self.trim(a, min(b, v.i))
+
+    def content_before(self, v: Token) -> tuple[int, int] | None:
+        """An incise: « La situation est grave, estime-t-il. » — what precedes."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        p = _prev(doc, v.i)
+        while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or p.text == "-t" or is_clitic_subject(p)
+                                              or fold(p.text) in ("ne", "n'", "le", "l'")):
+            p = _prev(doc, p.i)
+        if p is None or p.i <= s or p.text != ",":
+            return None
+        # the verb must not have a complement clause of its own after it
+        a = s
+        while a < p.i and (doc[a].is_space or doc[a].text in TRIM):
+            a += 1
+        return self.trim(a, p.i)
+
+    def content_comme(self, v: Token) -> tuple[int, int] | None:
+        """« Comme le souligne X, <clause> » (or « <clause>, comme l'a dit X »)."""
+        doc = self.doc
+        if not any(c.dep_ == "mark" and fold(c.text) == "comme" for c in v.children):
+            return None
+        if not any(c.dep_ in ("obj", "expl:comp", "iobj") and fold(c.text) in ("le", "l'") for c in v.children):
+            if not any(fold(t.text) in ("le", "l'") for t in doc[v.left_edge.i:v.i]):
+                return None
+        s, e = self.sent_range(v.i)
+        lo, hi = v.left_edge.i, v.right_edge.i + 1
+        if lo <= s + 1:
+            return self.trim(hi, e)
+        return self.trim(s, lo)
+
+    def content_source(self, p: Token, x: Token) -> tuple[int, int] | None:
+        """The clause that « selon X » (at ``p``, object ``x``) is the source of."""
+        doc = self.doc
+        s, e = self.sent_range(p.i)
+        np_end = max(t.i for t in self.speaker_np(x)) + 1
+        # after the source phrase, or before it when it comes last
+        left = [t for t in doc[s:p.i] if not t.is_space and not t.is_punct
+                and fold(t.text) not in ("mais", "et", "toujours", "d'", "de", "encore", "or")]
+        if not left or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
+            return self.trim(np_end, e)
+        return self.trim(s if not self._rubric_end(s) else self._rubric_end(s), p.i)
+
+    def _rubric_end(self, s: int) -> int:
+        """The end of « Syrie : » at the head of the headline, else 0."""
+        if self.sent_of[s] != 0:
+            return 0
+        doc = self.doc
+        e = self.sents[0].end
+        for j in range(s, min(e, s + 6)):
+            if doc[j].text == ":":
+                return j + 1
+        return 0
+
+    def source_phrases(self, s: int, e: int):
+        """« selon X », « d'après X », « pour X, » in the sentence: (prep, X)."""
+        doc = self.doc
+        for j in range(s, e):
+            t = doc[j]
+            if t.i in self.quoted or t.is_space:
+                continue
+            key = fold(t.text)
+            if key not in self.lex.source_preps:
+                continue
+            if key in self.lex.after_de:
+                p = _prev(doc, t.i)
+                if p is None or fold(p.text) not in ("d'", "de"):
+                    continue
+            x = t.head if t.head.i > t.i else None
+            if x is None:
+                x = _next(doc, t.i)
+                while x is not None and x.pos_ in ("DET", "ADJ"):
+                    x = _next(doc, x.i)
+            if x is None or x.i >= e:
+                continue
+            if key in self.lex.clause_initial:
+                p = _prev(doc, t.i)
+                while p is not None and p.i >= s and (p.pos_ in ("ADV", "CCONJ") and p.i >= s):
+                    p = _prev(doc, p.i)
+                if p is not None and p.i >= s and p.text not in (":", ",", "—", "–", "-", "(") and p.i != self._rubric_end(s) - 1:
+                    continue
+                np = self.speaker_np(x)
+                after = _next(doc, np[-1].i) if np else None
+                if after is None or after.text not in (",", ":"):
+                    continue
+                if not self.actor_like(x, strict=True):
+                    continue
+            elif not self.actor_like(x, strict=False):
+                continue
+            cue = "d'après" if key in self.lex.after_de else key
+            yield t, x, cue
+
+    def actor_like(self, x: Token, strict: bool) -> bool:
+        lex, alex = self.lex, self.alex
+        if self.index.entity_at(x.i) is not None or pronoun_key(x):
+            return True
+        key = fold(x.lemma_)
+        if key in alex.person_roles or key in alex.org_nouns or key in lex.source_nouns:
+            return True
+        if x.pos_ == "PROPN":
+            return True
+        if strict:
+            return False
+        return x.pos_ == "NOUN" and "Plur" in x.morph.get("Number") and key not in lex.time_nouns
+
+    # --------------------------------------------------------------- the passes
+    def indirect(self, s: int, e: int) -> list[Found]:
+        doc = self.doc
+        out: list[Found] = []
+        for j in range(s, e):
+            v = doc[j]
+            if v.is_space or v.i in self.quoted:
+                continue
+            cue = self.is_cue(v)
+            learn = cue is None and self.lex.learn(v)
+            if cue is None and not learn:
+                continue
+            if self.blocked(v):
+                continue
+            frames = cue.frames if cue else ("que",)
+            spans: list[tuple[int, int]] = []
+            inverted = False
+            if self.passive(v):
+                if any(c.dep_ == "obl:agent" for c in v.children):
+                    sp = self.content_passive(v)
+                    if sp is None:
+                        for f in frames:
+                            sp = self.content_que(v) if f == "que" else self.content_inf(v) if f == "inf" else None
+                            if sp:
+                                break
+                    if sp:
+                        spans.append(sp)
+            else:
+                sp = self.content_comme(v)
+                if sp:
+                    spans.append(sp)
+                    inverted = True
+                for f in frames if not spans else ():
+                    if f == "que":
+                        sp = self.content_que(v)
+                    elif f == "inf":
+                        sp = self.content_inf(v)
+                    elif f == "obj":
+                        sp = self.content_obj(v)
+                    else:
+                        sp = self.content_prep(v, f)
+                    if sp and sp[1] > sp[0]:
+                        spans.append(sp)
+                        break
+                if not spans:
+                    sp = self.content_before(v)
+                    if sp is not None:
+                        spans.append(sp)
+                        inverted = True
+            for a, b in spans:
+                if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN")):
+                    continue
+                who = self.subject(v, inverted=inverted or learn)
+                if learn and who is None:
+                    continue
+                if cue is not None and not frames and not inverted:
+                    continue
+                f = Found(a, b, "indirect", cue.lemma if cue else fold(v.lemma_), v,
+                          source="indirect")
+                f.speaker = self.resolve(who, v.i) if who else None
+                f.resolved = True
+                if f.speaker is None and who is None and not self.passive(v):
+                    continue
+                out.append(f)
+        # selon / d'après / pour X
+        for p, x, cue in self.source_phrases(s, e):
+            sp = self.content_source(p, x)
+            if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2:
+                continue
+            f = Found(sp[0], sp[1], "indirect", cue, p, source="indirect")
+            f.speaker = self.resolve(self.speaker_np(x), p.i)
+            f.resolved = True
+            out.append(f)
+        return out
+
+    # marks -------------------------------------------------------------------------
+    def is_name(self, mk: MarkInfo) -> bool:
+        doc = self.doc
+        words = self.words(mk.a, mk.b)
+        if not words:
+            return True
+        n = len(words)
+        # just after a naming word (« l'opération « … » », « intitulée « … » »)
+        back = []
+        p = _prev(doc, mk.o)
+        while p is not None and len(back) < 3 and p.text not in (",", ".", ":", ";", "»", "”"):
+            back.append(p)
+            p = _prev(doc, p.i)
+        for k, t in enumerate(back):
+            key, lem = fold(t.text), fold(t.lemma_)
+            if key in self.lex.naming_words or lem in self.lex.naming_words:
+                if t.pos_ == "VERB" and any(c.dep_.startswith("aux") for c in t.children):
+                    continue  # « a dit « … » » is speech
+                if t.pos_ == "VERB" and lem in ("dire", "appeler") and k > 0:
+                    continue
+                if t.pos_ == "VERB" and lem == "dire" and "Part" not in t.morph.get("VerbForm"):
+                    continue
+                if n <= 8:
+                    return True
+        has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in words)
+        small = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "a", "à", "au", "sur", "pour"}
+        content = [t for t in words if fold(t.text) not in small]
+        if n <= 5 and not has_verb and content and all(t.text[:1].isupper() for t in content):
+            if not (mk.a == self.sent_range(mk.a)[0] + 1 and n > 2):
+                return True
+        # a nickname before a name (« « Coach » Romney »)
+        nxt = _next(doc, mk.c) if mk.c is not None else None
+        if n <= 3 and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            return True
+        return False
+
+    def is_clause(self, mk: MarkInfo) -> bool:
+        words = self.words(mk.a, mk.b)
+        has_verb = any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm")
+                                                      or "Imp" in t.morph.get("Mood")) for t in words)
+        return has_verb and len(words) >= 3
+
+    def left_tokens(self, mk: MarkInfo) -> list[Token]:
+        s, _ = self.sent_range(mk.o)
+        return [t for t in self.doc[s:mk.o] if not t.is_space]
+
+    def right_tokens(self, mk: MarkInfo) -> list[Token]:
+        end = mk.c if mk.c is not None else mk.b - 1
+        _, e = self.sent_range(end)
+        return [t for t in self.doc[end + 1:e] if not t.is_space]
+
+    def cue_after(self, mk: MarkInfo) -> Token | None:
+        """A reporting verb right after the closing mark (« », a déclaré X)."""
+        for t in self.right_tokens(mk)[:6]:
+            if t.text in (",", "-t", "—", "–", ")") or t.pos_ == "AUX" or is_clitic_subject(t) \
+                    or (t.pos_ == "ADV" and t.i not in self.quoted) or fold(t.text) in ("ne", "n'", "se", "s'"):
+                continue
+            if self.is_cue(t) or (self.lex.learn(t)):
+                return t
+            return None
+        return None
+
+    def source_after(self, mk: MarkInfo):
+        right = self.right_tokens(mk)
+        k = 0
+        while k < len(right) and right[k].text in (",",):
+            k += 1
+        if k < len(right):
+            for p, x, cue in self.source_phrases(right[k].i, right[k].i + 3):
+                if p.i <= right[min(k + 1, len(right) - 1)].i:
+                    return p, x, cue
+        return None
+
+    def colon_clause(self, mk: MarkInfo, left: list[Token]):
+        """Who speaks in the clause before a colon (« X a déclaré : « … » »)."""
+        doc = self.doc
+        clause = left[:-1]
+        # stop at an earlier quotation or clause break
+        for k in range(len(clause) - 1, -1, -1):
+            if clause[k].i in self.quoted or clause[k].text in (";", ":", "»", "”"):
+                clause = clause[k + 1:]
+                break
+        if not clause:
+            return None
+        if self.sent_of[clause[0].i] == 0 and self._rubric_end(clause[0].i) > clause[-1].i:
+            return None  # « Syrie : » is the headline's rubric
+        for t in reversed(clause):
+            cue = self.is_cue(t)
+            if cue is not None and not self.blocked(t):
+                return ("verb", t, cue)
+        for p, x, cue in self.source_phrases(clause[0].i, clause[-1].i + 1):
+            return ("source", p, x, cue)
+        for t in clause:
+            if fold(t.lemma_) in self.lex.statement_nouns:
+                v = t.head
+                while v.pos_ not in ("VERB",) and v.head.i != v.i:
+                    v = v.head
+                if v.pos_ == "VERB":
+                    return ("statement", v, t)
+        verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass", "cop")]
+        if not verbs:
+            heads = [t for t in clause if t.pos_ in ("NOUN", "PROPN") and t.head.i not in {c.i for c in clause}
+                     or t.head.i == t.i]
+            if heads:
+                return ("np", heads[0])
+        return ("none",)
+
+    def attribute(self, mk: MarkInfo) -> list[Found]:
+        """Kind, cue and speaker of the words between one pair of marks."""
+        doc = self.doc
+        out = []
+        parts = self.incise_inside(mk)
+        if parts is not None:
+            (a1, b1), v, (a2, b2) = parts
+            who = self.subject(v, inverted=True)
+            ref = self.resolve(who, v.i) if who else None
+            cue = self.is_cue(v)
+            for a, b in ((a1, b1), (a2, b2)):
+                f = Found(a, b, "direct", cue.lemma if cue else None, v, ref, mark=mk, resolved=True)
+                out.append(f)
+            return out
+        f = Found(mk.a, mk.b, "partial", mark=mk, start=mk.m.start, end=mk.m.end)
+        left = self.left_tokens(mk)
+        right = self.right_tokens(mk)
+        last = left[-1] if left else None
+        first = right[0] if right else None
+        clause = self.is_clause(mk)
+        left_ok = last is None or last.text in (":", "—", "–", "-", "«") or fold(last.text) in QUE \
+            or (last.text == "," and (left[-2].text in ("»", "”") if len(left) > 1 else True))
+        right_ok = first is None or first.text in (",", ":", ";", ".", "!", "?", "…", ")") \
+            or self.cue_after(mk) is not None
+        who = None
+        v = self.cue_after(mk)
+        if v is not None:
+            who = self.subject(v, inverted=True)
+            f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else fold(v.lemma_)), v
+            self.used_cues.add(v.i)
+            f.resolved = True
+        elif self.source_after(mk) is not None:
+            p, x, cue = self.source_after(mk)
+            who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
+        elif last is not None and last.text == ":":
+            res = self.colon_clause(mk, left)
+            left_ok = True
+            if res is None:
+                f.resolved = True
+            elif res[0] == "verb":
+                _, v, cue = res
+                who, f.cue, f.cue_tok, f.resolved = self.subject(v, inverted=False), cue.lemma, v, True
+            elif res[0] == "source":
+                _, p, x, cue = res
+                who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
+            elif res[0] == "statement":
+                _, v, noun = res
+                who, f.cue, f.cue_tok, f.resolved = self.subject(v, inverted=False), fold(noun.lemma_), noun, True
+            elif res[0] == "np":
+                who, f.resolved = self.speaker_np(res[1]), True
+            else:
+                f.resolved = True  # a colon after a clause that reports nothing
+        if not f.resolved and last is not None:
+            # the source phrase or the reporting verb just before the marks
+            src = None
+            for p, x, cue in self.source_phrases(self.sent_range(mk.o)[0], mk.o):
+                np = self.speaker_np(x)
+                if np and np[-1].i + 2 >= mk.o or (np and all(doc[k].is_space or doc[k].is_punct or fold(doc[k].text) in ("le", "la", "les", "l'")
+                                                             for k in range(np[-1].i + 1, mk.o))):
+                    src = (p, x, cue)
+            if src is not None:
+                p, x, cue = src
+                who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
+                left_ok = True
+        if not f.resolved:
+            v = self.governing_cue(mk)
+            if v is not None:
+                cue = self.is_cue(v) or None
+                who = self.subject(v, inverted=v.i > mk.a)
+                f.cue = cue.lemma if cue else fold(v.lemma_)
+                f.cue_tok = v
+                f.resolved = True
+                if fold(last.text) in QUE or (last is not None and last.i == v.i):
+                    left_ok = True
+        if not f.resolved:
+            s, e = self.sent_range(mk.o)
+            for p, x, cue in self.source_phrases(s, e):
+                who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
+                break
+        f.kind = "direct" if clause and left_ok and right_ok else "partial"
+        if f.resolved:
+            f.speaker = self.resolve(who, f.cue_tok.i if f.cue_tok is not None else mk.a)
+        out.append(f)
+        return out
+
+    def incise_inside(self, mk: MarkInfo):
+        """« A, dit-il, B »: the incise splits the quotation in two."""
+        doc = self.doc
+        for j in range(mk.a + 1, mk.b - 2):
+            t = doc[j]
+            if t.text != ",":
+                continue
+            k = j + 1
+            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX"):
+                k += 1
+            if k >= mk.b:
+                break
+            v = doc[k]
+            if self.lex.verb(v) is None:
+                continue
+            m = k + 1
+            while m < mk.b and (doc[m].is_space or doc[m].text == "-t"):
+                m += 1
+            if m < mk.b and is_clitic_subject(doc[m]):
+                m += 1
+            elif m < mk.b and self.index.entity_at(m) is not None:
+                while m < mk.b and self.index.entity_at(m) is not None:
+                    m += 1
+            else:
+                continue
+            while m < mk.b and doc[m].is_space:
+                m += 1
+            if m < mk.b and doc[m].text == ",":
+                a1, b1 = self.trim(mk.a, j)
+                a2, b2 = self.trim(m + 1, mk.b)
+                if b1 > a1 and b2 > a2:
+                    return (a1, b1), v, (a2, b2)
+        return None
+
+    def governing_cue(self, mk: MarkInfo) -> Token | None:
+        """The reporting verb the quoted words depend on, or the one just before
+        them in the clause."""
+        doc = self.doc
+        inside = set(range(mk.a, mk.b))
+        heads = [doc[i] for i in range(mk.a, mk.b) if doc[i].head.i not in inside and not doc[i].is_space]
+        s, e = self.sent_range(mk.o)
+        for h in heads[:2]:
+            cur = h.head
+            steps = 0
+            while steps < 8:
+                if cur.i not in inside and cur.i not in self.quoted and self.is_cue(cur) and not self.blocked(cur):
+                    return cur
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                steps += 1
+        # the nearest reporting verb before the marks, with nothing but
+        # complements in between (« a dit en conférence de presse « … » »)
+        for j in range(mk.o - 1, s - 1, -1):
+            t = doc[j]
+            if t.i in self.quoted:
+                break
+            if self.is_cue(t) and not self.blocked(t):
+                return t
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("aux", "aux:tense", "aux:pass"):
+                break
+            if t.text in (";", ":"):
+                break
+        return None
+
+    def fallback(self, f: Found, prev: Found | None) -> None:
+        """Quoted words with no reporting word of their own."""
+        doc = self.doc
+        mk = f.mark
+        s, e = self.sent_range(mk.o)
+        # another quotation of the sentence that has its speaker
+        for g in self.found[::-1]:
+            if g.mark is not None and g is not f and g.speaker is not None and \
+                    self.sent_of[g.a] == self.sent_of[f.a]:
+                f.speaker, f.resolved = g.speaker, True
+                return
+        # a document as the subject: « un rapport … renforce … et « … » »
+        root = self.sents[self.sent_of[mk.o]].root
+        for c in root.children:
+            if c.dep_ in ("nsubj",) and fold(c.lemma_) in self.lex.source_nouns and c.i not in self.quoted:
+                f.speaker = self.resolve(self.speaker_np(c), c.i)
+                f.resolved = True
+                return
+        words = self.words(mk.a, mk.b)
+        # the subject of the clause the words are in (at least three words)
+        if len(words) >= 3 and f.kind == "partial":
+            inside = set(range(mk.a, mk.b))
+            h = next((doc[i] for i in range(mk.a, mk.b) if doc[i].head.i not in inside and not doc[i].is_space), None)
+            v = h.head if h is not None else None
+            steps = 0
+            while v is not None and v.pos_ not in ("VERB",) and v.head.i != v.i and steps < 6:
+                v = v.head
+                steps += 1
+            if v is not None and v.pos_ == "VERB" and v.i not in inside and not self.passive(v):
+                who = self.subject(v, inverted=False)
+                ref = self.resolve(who, v.i) if who else None
+                if ref is not None and (ref.named or self.actor_like(actors._head_of(who), strict=True)):
+                    f.speaker, f.cue, f.cue_tok, f.resolved = ref, fold(v.lemma_), v, True
+                    return
+        # a quotation standing alone after another by the same speaker
+        if prev is not None and prev.speaker is not None and self.para_of[prev.a] == self.para_of[f.a] \
+                and f.kind == "direct":
+            f.speaker, f.resolved = prev.speaker, True
+            return
+
+    # ---------------------------------------------------------------- run
+    def run(self) -> list[Found]:
+        doc = self.doc
+        by_sentence: dict[int, list[MarkInfo]] = {}
+        for mk in self.marks:
+            mk.name = self.is_name(mk)
+            end = mk.c if mk.c is not None else mk.b - 1
+            by_sentence.setdefault(self.sent_of[end], []).append(mk)
+        prev_mark: Found | None = None
+        for si, sent in enumerate(self.sents):
+            items: list[Found] = []
+            for mk in by_sentence.get(si, []):
+                if mk.name:
+                    continue
+                for f in self.attribute(mk):
+                    if not f.resolved or (f.speaker is None and f.cue is None):
+                        self.fallback(f, prev_mark)
+                    if not f.resolved and (f.kind != "direct" and len(self.words(f.a, f.b)) < 4):
+                        continue  # scare quotes: no one said them
+                    if not f.resolved and f.kind == "partial":
+                        continue
+                    items.append(f)
+                    prev_mark = f
+                    self.note(f)
+            for f in self.indirect(sent.start, sent.end):
+                items.append(f)
+                self.note(f)
+            self.found.extend(items)
+        return self.merge(self.found)
+
+    # -------------------------------------------------------------- merging
+    def merge(self, found: list[Found]) -> list[Found]:
+        doc = self.doc
+        marks = [f for f in found if f.mark is not None]
+        ind = [f for f in found if f.mark is None]
+        keep_ind = []
+        for f in ind:
+            # the words outside the marks: if hardly any, the marks are the quote
+            inner = [m for m in marks if m.a >= f.a and m.b <= f.b]
+            outside = [t for t in self.words(f.a, f.b)
+                       if not any(m.a <= t.i < m.b for m in inner)
+                       and fold(t.text) not in ("le", "la", "les", "l'", "un", "une", "des", "de", "d'", "du")]
+            lead = self.leading_source(f)
+            if inner and len(outside) - lead <= 1:
+                for m in inner:
+                    if m.speaker is None and f.speaker is not None:
+                        m.speaker, m.cue, m.cue_tok = f.speaker, f.cue, f.cue_tok
+                    if m.kind == "partial" and self.is_clause(m.mark):
+                        m.kind = "direct"
+                continue
+            # the same clause reported twice (a verb and « selon »): keep the first
+            if any(self.overlap(f, g) > 0.6 for g in keep_ind):
+                continue
+            keep_ind.append(f)
+        kept_marks = []
+        for m in marks:
+            host = next((f for f in keep_ind if f.a <= m.a and m.b <= f.b), None)
+            if host is not None and (m.speaker is None or host.speaker is None
+                                     or self.same(m.speaker, host.speaker)):
+                continue  # a partial quote inside reported speech: counted once
+            kept_marks.append(m)
+        out = sorted(kept_marks + keep_ind, key=lambda f: (f.a, f.b))
+        # repeated words take the speaker of their other occurrence
+        by_text: dict[str, Referent] = {}
+        for f in out:
+            if f.speaker is not None:
+                by_text.setdefault(self.key(f), f.speaker)
+        for f in out:
+            if f.speaker is None and self.key(f) in by_text:
+                f.speaker = by_text[self.key(f)]
+        return out
+
+    def leading_source(self, f: Found) -> int:
+        """Words of a « selon X, » opening the reported clause."""
+        doc = self.doc
+        t = doc[f.a]
+        if fold(t.text) in self.lex.source_preps or fold(t.text) in ("d'", "de") and f.a + 1 < f.b \
+                and fold(doc[f.a + 1].text) in self.lex.after_de:
+            j = f.a
+            while j < f.b and doc[j].text != "," and doc[j].text not in ("«", "“"):
+                j += 1
+            return len(self.words(f.a, j))
+        return 0
+
+    def key(self, f: Found) -> str:
+        return " ".join(fold(t.text) for t in self.words(f.a, f.b))
+
+    @staticmethod
+    def overlap(f: Found, g: Found) -> float:
+        inter = max(0, min(f.b, g.b) - max(f.a, g.a))
+        return inter / max(1, min(f.b - f.a, g.b - g.a))
+
+    @staticmethod
+    def same(r1: Referent, r2: Referent) -> bool:
+        if r1.entity is not None and r2.entity is not None:
+            return r1.entity.id == r2.entity.id
+        return fold(r1.name) == fold(r2.name)
+
+    # -------------------------------------------------------------- output
+    def quotes(self) -> list[Quote]:
+        doc = self.doc
+        out = []
+        for f in self.run():
+            if f.start is not None and f.a == f.mark.a and f.b == f.mark.b:
+                start, end = f.start, f.end
+            else:
+                start, end = self.chars(f.a, f.b)
+            text = doc.text[start:end]
+            if not text.strip():
+                continue
+            sp = f.speaker
+            q = Quote(id="", text=text, start=start, end=end, kind=f.kind,
+                      speaker=sp.entity.id if sp is not None and sp.entity is not None else None,
+                      speaker_name=sp.name if sp is not None else None,
+                      cue=f.cue,
+                      speaker_named=bool(sp is not None and sp.entity is not None),
+                      speaker_span=Evidence(sp.start, sp.end, doc.text[sp.start:sp.end])
+                      if sp is not None and sp.end > sp.start else None,
+                      cue_span=Evidence(f.cue_tok.idx, f.cue_tok.idx + len(f.cue_tok.text), f.cue_tok.text)
+                      if f.cue_tok is not None else None)
+            out.append(q)
+        out.sort(key=lambda q: (q.start, q.end))
+        for k, q in enumerate(out, 1):
+            q.id = f"q{k}"
+        return out
