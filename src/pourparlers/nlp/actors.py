@@ -787,11 +787,16 @@ class ActorResolver(Component):
         return words
 
     def _clean_name(self, text: str) -> str:
-        """A name without its honorific (« M. Samaras » → « Samaras »)."""
+        """A name without its honorific or article (« M. Samaras » → « Samaras »,
+        « L'Elysée » → « Elysée »)."""
         parts = text.split()
-        while len(parts) > 1 and fold(parts[0]) in self.lex.honorifics:
+        while len(parts) > 1 and (fold(parts[0]) in self.lex.honorifics or fold(parts[0]) in ("le", "la", "les")):
             parts = parts[1:]
-        return " ".join(parts) if parts else text
+        out = " ".join(parts) if parts else text
+        low = fold(out)
+        if len(out) > 3 and low[:2] in ("l'",) and out[2:3].isupper():
+            out = out[2:]
+        return out
 
     def _history(self, doc: Doc, index: ActorIndex) -> None:
         """Subjects of the article's own sentences, in order, for pronouns."""
@@ -1007,9 +1012,12 @@ def _unqualified(tokens: list[Token], head: Token, index: ActorIndex) -> bool:
 
 
 def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
-    """(entity, first, last+1) of a name that is the phrase itself or its
-    apposition (not one inside « du président russe »)."""
+    """(entity, first, last+1) of a name that is the phrase itself, its
+    apposition (« le conseiller …, Iouri Ouchakov ») or the name after its
+    title (« l'agence Bloomberg »); not one inside a complement (« du
+    président russe », « sur la mort de X »)."""
     doc = index.doc
+    ids = {t.i for t in tokens}
     best = None
     seen = set()
     for t in tokens:
@@ -1021,14 +1029,20 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
         m = index.mentions[k]
         if not m.entity:
             continue
-        if a > tokens[0].i:
+        inside = a <= head.i < b
+        if not inside:
+            root = next((doc[i] for i in range(a, b) if not (a <= doc[i].head.i < b) or doc[i].head.i == i), doc[a])
             p = _prev(doc, a)
-            if p is not None and (p.pos_ == "ADP" or fold(p.text) in DE_WORDS or p.text in ("(",)):
-                # inside a complement, unless the head itself is in the mention
-                if not (a <= head.i < b):
-                    continue
+            attached = root.head.i == head.i and root.dep_ in ("appos", "flat:name", "nmod", "nsubj", "obj", "conj") \
+                and not any(c.dep_ == "case" for c in root.children)
+            after_title = p is not None and p.i == head.i
+            apposed = p is not None and p.text == "," and b - 1 == tokens[-1].i
+            if p is not None and (p.pos_ == "ADP" or fold(p.text) in DE_WORDS):
+                continue
+            if not (attached or after_title or apposed):
+                continue
         ent = index.by_id[m.entity]
-        rank = (ent.type == "PER", a <= head.i < b, a > head.i)
+        rank = (ent.type == "PER", inside, a > head.i)
         if best is None or rank > best[0]:
             best = (rank, ent, a, b)
     if best is None:

@@ -154,12 +154,15 @@ class DocQuotes:
                                                         or fold(c.text) in ("pas", "jamais", "guere", "point")):
                 return True
             if c.dep_ == "mark" and fold(c.text) in self.lex.irrealis_marks:
-                return True
-        if "Imp" in v.morph.get("Mood") or "1" in v.morph.get("Person"):
+                # « avant de » + infinitive did happen; « avant que » not yet
+                if fold(c.text) != "avant" or any(fold(m.text) in QUE for m in v.children if m.dep_ == "mark"):
+                    return True
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(fold(c.text) in ("je", "j'", "nous") for c in subj):
             return True
-        for c in v.children:
-            if c.dep_.startswith("aux") and ("1" in c.morph.get("Person") or "Imp" in c.morph.get("Mood")):
-                return True
+        if not subj and ("Imp" in v.morph.get("Mood") or "1" in v.morph.get("Person")
+                         and "Plur" in v.morph.get("Number")):
+            return True
         h = v
         depth = 0
         while h.dep_ in ("xcomp", "ccomp") and h.head.i != h.i and depth < 3:
@@ -217,6 +220,8 @@ class DocQuotes:
                                                           for g in c.children):
                 return self.speaker_np(c)
         for c in v.children:
+            if c.text == "-t":
+                continue
             if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c):
                 key = fold(c.text)
                 if key in ("on", "-on"):
@@ -226,6 +231,8 @@ class DocQuotes:
                         return self.speaker_np(actors._np_top(v.head))
                     continue
                 if c.dep_.startswith("expl") and not is_clitic_subject(c):
+                    continue
+                if key in ("que", "qu'", "ce", "c'", "cela", "ca", "ça", "tout", "rien"):
                     continue
                 if c.pos_ == "PRON" or is_clitic_subject(c):
                     return [c]
@@ -244,12 +251,55 @@ class DocQuotes:
                 return self.speaker_np(head)
         if depth < 4 and v.head.i != v.i:
             form = v.morph.get("VerbForm")
-            if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp", "acl", "ccomp", "obl", "obl:arg")
+            if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp", "acl", "ccomp", "obl", "obl:arg", "parataxis")
                                     and ("Part" in form or "Inf" in form or "Ger" in form)):
-                if v.head.pos_ in ("VERB", "AUX", "ADJ"):
-                    return self.subject(v.head, False, depth + 1)
-                if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                    return self.speaker_np(v.head)
+                head = v.head
+                if head.i in self.quoted:
+                    # attached inside a quotation: take the reporting verb before it
+                    head = self.cue_before(v)
+                    if head is None:
+                        return None
+                if head.pos_ in ("VERB", "AUX", "ADJ"):
+                    who = self.subject(head, False, depth + 1)
+                    if who is not None:
+                        return who
+                    # a gerund's subject is the main clause's (« en annonçant »)
+                    anc = head
+                    while anc.head.i != anc.i and depth < 4:
+                        anc = anc.head
+                        depth += 1
+                        if anc.pos_ in ("VERB", "AUX") and anc.i not in self.quoted:
+                            who = self.subject(anc, False, 4)
+                            if who is not None:
+                                return who
+                elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                    return self.speaker_np(head)
+        return self.left_subject(v) if depth == 0 else None
+
+    def cue_before(self, v: Token) -> Token | None:
+        s, _ = self.sent_range(v.i)
+        for j in range(v.i - 1, s - 1, -1):
+            t = self.doc[j]
+            if t.i not in self.quoted and self.is_cue(t):
+                return t
+        return None
+
+    def left_subject(self, v: Token) -> list[Token] | None:
+        """A subject the parse did not attach: the name or noun phrase right
+        before the verb (« …, al-Joulani a annoncé »)."""
+        doc = self.doc
+        s, _ = self.sent_range(v.i)
+        p = _prev(doc, v.i)
+        while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or fold(p.text) in ("ne", "n'", "se", "s'", "l'", "le", "lui", "y", "en")):
+            p = _prev(doc, p.i)
+        if p is None or p.i < s or p.i in self.quoted:
+            return None
+        k = self.index.token_mention.get(p.i)
+        if k is not None:
+            a, b = self.index.spans[k]
+            return [doc[i] for i in range(a, b)]
+        if p.pos_ in ("NOUN", "PROPN"):
+            return self.speaker_np(actors._np_top(p))
         return None
 
     def inverted_subject(self, v: Token) -> Token | None:
@@ -399,8 +449,14 @@ class DocQuotes:
         doc = self.doc
         s, e = self.sent_range(v.i)
         inf = None
+        def infinitive(c: Token) -> bool:
+            if c.pos_ in ("VERB", "AUX") and "Inf" in c.morph.get("VerbForm"):
+                return True
+            return any(g.dep_ in ("aux:tense", "cop", "aux:pass", "aux") and "Inf" in g.morph.get("VerbForm")
+                       and g.i < c.i for g in c.children)
+
         for c in v.children:
-            if c.i > v.i and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") \
+            if c.i > v.i and infinitive(c) \
                     and c.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "advcl", "csubj"):
                 if c.dep_ in ("advcl", "obl") and not any(fold(m.text) in ("de", "d'", "a", "à")
                                                           for m in c.children if m.dep_ == "mark"):
@@ -416,8 +472,10 @@ class DocQuotes:
                                                                           "y", "en", "lui", "leur"):
                     j += 1
                     continue
-                if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
+                if infinitive(t):
                     inf = t
+                elif t.pos_ == "AUX" and "Inf" in t.morph.get("VerbForm") and t.head.i > t.i:
+                    inf = t.head
                 break
         if inf is None:
             return None
@@ -439,11 +497,14 @@ class DocQuotes:
         b = self.np_end(head)
         # complements of the verb right after it (« … dans la lutte contre … »)
         for c in sorted(v.children, key=lambda c: c.i):
-            if c.i >= b and c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "iobj") and \
-                    not any(doc[k].text in (",", ";", ":") for k in range(b, c.left_edge.i)):
-                if c.i in self.timex:
-                    continue
-                b = max(b, self.np_end(c))
+            if c.i < b or c.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod", "iobj", "obj", "appos"):
+                continue
+            between = [doc[k] for k in range(b, c.left_edge.i) if not doc[k].is_space]
+            if any(t.text in (";", ":") for t in between) or len(between) > 1:
+                break
+            if c.i in self.timex or any(fold(g.text) in self.lex.source_preps for g in c.children):
+                break
+            b = max(b, self.np_end(c))
         # quotations still governed by the verb (« y voyant un signe de « … » »)
         for mk in self.marks:
             if mk.o >= b and mk.b <= e and not mk.name and v.is_ancestor(doc[mk.a]) \
@@ -558,6 +619,7 @@ class DocQuotes:
     def source_phrases(self, s: int, e: int):
         """« selon X », « d'après X », « pour X, » in the sentence: (prep, X)."""
         doc = self.doc
+        e = min(e, len(doc))
         for j in range(s, e):
             t = doc[j]
             if t.i in self.quoted or t.is_space:

@@ -55,9 +55,11 @@ class CueLexicon:
             if text.endswith(end) and len(text) - len(end) >= 3:
                 stem = text[: -len(end)]
                 yield stem + "er"
-                if stem.endswith("ai"):
-                    yield stem + "tre"  # reconnait → reconnaitre
+                if end == "ait":
+                    yield stem + "aitre"  # reconnait → reconnaitre
                 break
+        else:
+            yield text + "er"  # appel → appeler
         if text.endswith("it") and len(text) > 4:
             yield text[:-1] + "re"  # écrit → écrire
             yield text[:-2] + "re"  # dit → dire
@@ -65,7 +67,9 @@ class CueLexicon:
     def verb(self, tok: Token) -> Cue | None:
         """The cue of a verb token (by lemma), or None."""
         if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "ADJ", "AUX") and tok.morph.get("VerbForm")):
-            return None
+            # a verb the tagger took for a noun: it heads a clause with a subject
+            if not (tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "expl:subj") for c in tok.children)):
+                return None
         for key in self._guesses(tok):
             # expressions of several words come first (« faire part de »)
             for with_, cue in self.phrases.get(key, []):
