@@ -347,10 +347,21 @@ class ActorResolver(Component):
                 b -= 1
             if b <= a:
                 continue
-            # a role word opening a PER mention is a title, not a name
-            if label == "PER" and b - a >= 2 and doc[a].text[:1].islower() \
-                    and role_key([doc[a]], 0):
-                a += 1
+            # a description the NER took for a name (« ministre de l'Intérieur »,
+            # « Président-candidat »)
+            if doc[a].text[:1].islower() and role_key([doc[a]], 0) and fold(doc[a].text) not in self.lex.org_nouns:
+                continue
+            if all(role_key([doc[i]], 0) or fold(doc[i].text) in self.lex.temporal or doc[i].is_punct
+                   for i in range(a, b)):
+                continue
+            # role words opening a PER mention are a title, not a name
+            # (« Premier Manuel Valls »); a title alone is no name at all
+            if label == "PER":
+                while a < b and (fold(doc[a].text) in self.lex.temporal or role_key([doc[a]], 0)
+                                 or fold(doc[a].text) in self.lex.multi_roles):
+                    a += 1
+                if a >= b or not doc[a].text[:1].isupper():
+                    continue
             # role + "de" + ORG + person name read as one mention
             split = self._person_tail(doc, a, b)
             if split is not None:
@@ -563,8 +574,8 @@ class ActorResolver(Component):
         Fico »): (role tokens, head span, key) or None."""
         start = self._np_start(doc, a, floor)
         toks = [doc[i] for i in range(start, a) if not doc[i].is_space]
-        if not toks:
-            return None
+        if not toks or toks[-1].pos_ == "ADP" or fold(toks[-1].text) in DE_WORDS | {"au", "aux"}:
+            return None  # the name is a complement (« l'organisation … au Burundi »)
         nouns = self.lex.person_roles if person else self.lex.org_nouns
         for j in range(len(toks) - 1, -1, -1):
             t = toks[j]
@@ -979,7 +990,7 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
     if rk is not None:
         ent = _role_match(index, tokens, rk, at)
         definite = _definite(tokens, head)
-        if ent is None and definite and (g != "Plur" and n != "Plur") and _unqualified(tokens, head, index):
+        if ent is None and definite and (g != "Plur" and n != "Plur"):
             ref = _salient_speaker(index, at, g)
             if ref is not None:
                 return Referent(ref.name, ref.entity, ga, gb, ref.gender, ref.number, ref.kind)
@@ -1109,8 +1120,9 @@ def _history_referent(index: ActorIndex, i: int, kind: str, obj) -> Referent | N
     tok: Token = obj
     if is_clitic_subject(tok) or pronoun_key(tok):
         ref = antecedent(index.doc, tok.i, pronoun_key(tok) or fold(tok.text.lstrip("-")))
-    elif fold(tok.text) in ("qui",) and tok.head.dep_ == "acl:relcl":
-        ref = refer(index.doc, noun_phrase(_np_top(tok.head.head)), context=tok.i)
+    elif fold(tok.text) in ("qui",):
+        words = relative_antecedent(index.doc, tok)
+        ref = refer(index.doc, words, context=tok.i) if words else None
     elif tok.pos_ in ("NOUN", "PROPN"):
         ref = refer(index.doc, noun_phrase(tok), context=tok.i)
     else:
@@ -1119,6 +1131,45 @@ def _history_referent(index: ActorIndex, i: int, kind: str, obj) -> Referent | N
         ref = None
     index._memo[i] = ref
     return ref
+
+
+def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
+    """The words « qui » stands for: after a comma, the name the apposition
+    belongs to (« Idriss Déby, président du Tchad …, qui a rappelé »); else
+    the noun phrase just before (« le chef de mission … pour la Syrie qui
+    considère » is the head of mission, not Syria)."""
+    index = _index(doc)
+    if index is None:
+        return None
+    s = index.sents[index.sent_of[qui.i]].start
+    p = _prev(doc, qui.i)
+    if p is not None and p.text == ",":
+        found = None
+        j = p.i - 1
+        while j >= s:
+            t = doc[j]
+            if t.text in (";", ":", "«", "»") or (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
+                break
+            k = index.token_mention.get(j)
+            if k is not None:
+                ent = index.entity_at(j)
+                a, b = index.spans[k]
+                if ent is not None and ent.type == "PER":
+                    return [doc[i] for i in range(a, b)]
+                if found is None and ent is not None and ent.type == "ORG":
+                    found = [doc[i] for i in range(a, b)]
+                j = a - 1
+                continue
+            j -= 1
+        if found is not None:
+            return found
+        p = _prev(doc, p.i)
+    if p is not None and p.pos_ in ("NOUN", "PROPN"):
+        return noun_phrase(_np_top(p))
+    v = qui.head
+    if v.dep_ == "acl:relcl":
+        return noun_phrase(_np_top(v.head))
+    return None
 
 
 def _np_top(tok: Token) -> Token:

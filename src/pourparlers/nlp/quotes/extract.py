@@ -58,6 +58,8 @@ class Found:
     start: int | None = None  # char offsets (set for marks)
     end: int | None = None
     resolved: bool = False  # speaker searched for
+    who: list | None = None  # the words naming the speaker, resolved in text order
+    weak: bool = False  # no reporting word, no speaker: dropped unless repeated with one
 
 
 @dataclass
@@ -177,7 +179,11 @@ class DocQuotes:
         return False
 
     def passive(self, v: Token) -> bool:
-        return "Pass" in v.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in v.children)
+        if any(c.dep_ == "aux:pass" for c in v.children):
+            return True
+        if any(c.dep_.startswith("aux") and fold(c.lemma_) == "avoir" for c in v.children):
+            return False  # « a précisé »: active, whatever the tagger says
+        return "Pass" in v.morph.get("Voice") and any(c.dep_ in ("obl:agent", "nsubj:pass") for c in v.children)
 
     # ----------------------------------------------------------------- speakers
     def speaker_np(self, head: Token) -> list[Token]:
@@ -192,7 +198,9 @@ class DocQuotes:
             if ent is not None and ent.type == "PER":
                 k = self.index.token_mention[after.i]
                 a, b = self.index.spans[k]
-                toks = toks + [self.doc[i] for i in range(nxt.i, b)]
+                follow = _next(self.doc, b - 1)
+                if follow is None or not (follow.pos_ in ("VERB", "AUX") or fold(follow.text) in ("ne", "n'", "se", "s'")):
+                    toks = toks + [self.doc[i] for i in range(nxt.i, b)]
         return toks
 
     def subject(self, v: Token, inverted: bool, depth: int = 0) -> list[Token] | None:
@@ -222,15 +230,15 @@ class DocQuotes:
         for c in v.children:
             if c.text == "-t":
                 continue
-            if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c):
+            if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c) or \
+                    (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
                 key = fold(c.text)
                 if key in ("on", "-on"):
                     return None
                 if key == "qui":
-                    if v.dep_ == "acl:relcl":
-                        return self.speaker_np(actors._np_top(v.head))
-                    continue
-                if c.dep_.startswith("expl") and not is_clitic_subject(c):
+                    return self.relative_antecedent(c, v)
+                if c.dep_.startswith("expl") and not is_clitic_subject(c) \
+                        and not (v.pos_ == "NOUN" and c.dep_ == "expl:subj" and pronoun_key(c)):
                     continue
                 if key in ("que", "qu'", "ce", "c'", "cela", "ca", "ça", "tout", "rien"):
                     continue
@@ -275,6 +283,12 @@ class DocQuotes:
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                     return self.speaker_np(head)
         return self.left_subject(v) if depth == 0 else None
+
+    def relative_antecedent(self, qui: Token, v: Token) -> list[Token] | None:
+        words = actors.relative_antecedent(self.doc, qui)
+        if words and len(words) == 1 or (words and self.index.entity_at(words[0].i) is None):
+            return self.speaker_np(actors._head_of(words))
+        return words
 
     def cue_before(self, v: Token) -> Token | None:
         s, _ = self.sent_range(v.i)
@@ -387,8 +401,8 @@ class DocQuotes:
 
     def note(self, f: Found) -> None:
         if f.speaker is not None:
-            at = f.cue_tok.i if f.cue_tok is not None else f.b - 1
-            actors.note_speaker(self.doc, max(at, f.b - 1), f.speaker)
+            at = f.who[-1].i if f.who else (f.cue_tok.i if f.cue_tok is not None else f.b - 1)
+            actors.note_speaker(self.doc, at, f.speaker)
 
     # ------------------------------------------------------------ indirect speech
     def content_que(self, v: Token) -> tuple[int, int] | None:
@@ -406,7 +420,7 @@ class DocQuotes:
                 t = doc[j]
                 if t.is_space:
                     continue
-                if fold(t.text) in QUE and t.pos_ in ("SCONJ", "PRON") and t.dep_ in ("mark", "fixed", "obj"):
+                if fold(t.text) in QUE and (t.pos_ == "SCONJ" or t.dep_ in ("mark", "fixed")):
                     q = t
                     break
                 if t.text in ("«", ":", ";", '"', "“") or t.i in self.quoted:
@@ -437,13 +451,26 @@ class DocQuotes:
                     continue
                 break
         start = q.i + 1
+        for p, x, cue in self.source_phrases(start, min(start + 2, e)):
+            if p.i == start:
+                start = self.after_source(x)
         # an attribute before « que » belongs to it (« a estimé « symbolique » que … »)
         for c in v.children:
             if c.dep_ == "xcomp" and v.i < c.i < q.i and c.pos_ in ("ADJ", "NOUN"):
                 mk = self.mark_of.get(c.i)
                 start = mk.o if mk is not None else c.left_edge.i
         end = min(end, e)
-        return self.trim(start, end)
+        return self.whole_marks(*self.trim(start, end))
+
+    def whole_marks(self, a: int, b: int) -> tuple[int, int]:
+        """Widen a span so that it does not cut a quotation in two."""
+        for mk in self.marks:
+            close = mk.c if mk.c is not None else mk.b - 1
+            if mk.o < b <= close and mk.o >= a:
+                b = close + 1
+            if mk.o < a <= close and close < b:
+                a = mk.o
+        return a, b
 
     def content_inf(self, v: Token) -> tuple[int, int] | None:
         doc = self.doc
@@ -523,7 +550,7 @@ class DocQuotes:
                 continue
             if t.dep_ in ("acl:relcl", "acl", "advcl", "parataxis") and t.pos_ in ("VERB", "AUX", "ADJ"):
                 p = _prev(doc, t.left_edge.i)
-                if t.dep_ == "acl:relcl" or (p is not None and p.text == ","):
+                if (p is not None and p.text == ",") or (t.dep_ == "acl:relcl" and t.head.i != head.i):
                     b = min(b, t.left_edge.i)
         return b
 
@@ -540,7 +567,11 @@ class DocQuotes:
     def content_prep(self, v: Token, prep: str) -> tuple[int, int] | None:
         doc = self.doc
         want = A_WORDS if prep in ("a", "à") else DE_CASE if prep == "de" else (prep,)
-        for c in v.children:
+        kids = list(v.children)
+        for c in list(kids):
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and not any(g.dep_ == "det" for g in c.children):
+                kids.extend(g for g in c.children if g.i > c.i)  # « faire part de X »
+        for c in sorted(kids, key=lambda t: t.i):
             if c.i <= v.i or c.dep_ not in ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "obj"):
                 continue
             case = [g for g in c.children if g.dep_ in ("case", "det") and g.i < c.i]
@@ -593,11 +624,35 @@ class DocQuotes:
             return self.trim(hi, e)
         return self.trim(s, lo)
 
+    def after_source(self, x: Token) -> int:
+        """First token after « selon X, » with X's appositions
+        (« Selon Ismaël Emelien, l'un des conseillers du ministre, … »)."""
+        doc = self.doc
+        s, e = self.sent_range(x.i)
+        j = max(t.i for t in self.speaker_np(x)) + 1
+        for _ in range(2):
+            while j < e and doc[j].is_space:
+                j += 1
+            if j >= e or doc[j].text != ",":
+                break
+            k = j + 1
+            seg = []
+            while k < e and doc[k].text not in (",", ":", "«", "“", '"', ";"):
+                seg.append(doc[k])
+                k += 1
+            if k < e and doc[k].text == "," and seg and len(seg) <= 12 and not any(
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg) \
+                    and (seg[0].pos_ in ("DET", "NOUN", "ADJ", "PROPN", "NUM") or fold(seg[0].text) in ("l'un", "l'une")):
+                j = k
+                continue
+            break
+        return j
+
     def content_source(self, p: Token, x: Token) -> tuple[int, int] | None:
         """The clause that « selon X » (at ``p``, object ``x``) is the source of."""
         doc = self.doc
         s, e = self.sent_range(p.i)
-        np_end = max(t.i for t in self.speaker_np(x)) + 1
+        np_end = self.after_source(x)
         # after the source phrase, or before it when it comes last
         left = [t for t in doc[s:p.i] if not t.is_space and not t.is_punct
                 and fold(t.text) not in ("mais", "et", "toujours", "d'", "de", "encore", "or")]
@@ -680,7 +735,7 @@ class DocQuotes:
             learn = cue is None and self.lex.learn(v)
             if cue is None and not learn:
                 continue
-            if self.blocked(v):
+            if self.blocked(v) or v.i in self.used_cues:
                 continue
             frames = cue.frames if cue else ("que",)
             spans: list[tuple[int, int]] = []
@@ -726,10 +781,8 @@ class DocQuotes:
                 if cue is not None and not frames and not inverted:
                     continue
                 f = Found(a, b, "indirect", cue.lemma if cue else fold(v.lemma_), v,
-                          source="indirect")
-                f.speaker = self.resolve(who, v.i) if who else None
-                f.resolved = True
-                if f.speaker is None and who is None and not self.passive(v):
+                          source="indirect", who=who, resolved=True)
+                if who is None and not self.passive(v):
                     continue
                 out.append(f)
         # selon / d'après / pour X
@@ -737,9 +790,10 @@ class DocQuotes:
             sp = self.content_source(p, x)
             if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2:
                 continue
-            f = Found(sp[0], sp[1], "indirect", cue, p, source="indirect")
-            f.speaker = self.resolve(self.speaker_np(x), p.i)
-            f.resolved = True
+            if any(g.a <= p.i < g.b for g in out):
+                continue  # « … a rappelé que selon lui … »: inside another report
+            f = Found(sp[0], sp[1], "indirect", cue, p, source="indirect", who=self.speaker_np(x),
+                      resolved=True)
             out.append(f)
         return out
 
@@ -858,10 +912,9 @@ class DocQuotes:
         if parts is not None:
             (a1, b1), v, (a2, b2) = parts
             who = self.subject(v, inverted=True)
-            ref = self.resolve(who, v.i) if who else None
             cue = self.is_cue(v)
             for a, b in ((a1, b1), (a2, b2)):
-                f = Found(a, b, "direct", cue.lemma if cue else None, v, ref, mark=mk, resolved=True)
+                f = Found(a, b, "direct", cue.lemma if cue else None, v, None, mark=mk, resolved=True, who=who)
                 out.append(f)
             return out
         f = Found(mk.a, mk.b, "partial", mark=mk, start=mk.m.start, end=mk.m.end)
@@ -869,9 +922,8 @@ class DocQuotes:
         right = self.right_tokens(mk)
         last = left[-1] if left else None
         first = right[0] if right else None
-        clause = self.is_clause(mk)
-        left_ok = last is None or last.text in (":", "—", "–", "-", "«") or fold(last.text) in QUE \
-            or (last.text == "," and (left[-2].text in ("»", "”") if len(left) > 1 else True))
+        clause = self.full_clause(mk)
+        left_ok = last is None or last.text in (":", "—", "–", "-", "«", ",") or fold(last.text) in QUE
         right_ok = first is None or first.text in (",", ":", ";", ".", "!", "?", "…", ")") \
             or self.cue_after(mk) is not None
         who = None
@@ -906,9 +958,9 @@ class DocQuotes:
             # the source phrase or the reporting verb just before the marks
             src = None
             for p, x, cue in self.source_phrases(self.sent_range(mk.o)[0], mk.o):
-                np = self.speaker_np(x)
-                if np and np[-1].i + 2 >= mk.o or (np and all(doc[k].is_space or doc[k].is_punct or fold(doc[k].text) in ("le", "la", "les", "l'")
-                                                             for k in range(np[-1].i + 1, mk.o))):
+                end = self.after_source(x)
+                if all(doc[k].is_space or doc[k].is_punct or fold(doc[k].text) in ("le", "la", "les", "l'")
+                       for k in range(end, mk.o)):
                     src = (p, x, cue)
             if src is not None:
                 p, x, cue = src
@@ -922,18 +974,28 @@ class DocQuotes:
                 f.cue = cue.lemma if cue else fold(v.lemma_)
                 f.cue_tok = v
                 f.resolved = True
-                if fold(last.text) in QUE or (last is not None and last.i == v.i):
+                if v.i < mk.o:
                     left_ok = True
         if not f.resolved:
             s, e = self.sent_range(mk.o)
             for p, x, cue in self.source_phrases(s, e):
                 who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
                 break
-        f.kind = "direct" if clause and left_ok and right_ok else "partial"
-        if f.resolved:
-            f.speaker = self.resolve(who, f.cue_tok.i if f.cue_tok is not None else mk.a)
+        f.kind = "direct" if clause and (left_ok or right_ok) else "partial"
+        f.who = who
         out.append(f)
         return out
+
+    def full_clause(self, mk: MarkInfo) -> bool:
+        """Quoted words that make a clause of their own: a finite verb, and a
+        capital or a subject of their own (« il veut … », not « est grave »)."""
+        if not self.is_clause(mk):
+            return False
+        words = self.words(mk.a, mk.b)
+        if words[0].text[:1].isupper():
+            return True
+        inside = set(range(mk.a, mk.b))
+        return any(t.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and t.head.i in inside for t in words)
 
     def incise_inside(self, mk: MarkInfo):
         """« A, dit-il, B »: the incise splits the quotation in two."""
@@ -1000,15 +1062,14 @@ class DocQuotes:
                 break
         return None
 
-    def fallback(self, f: Found, prev: Found | None) -> None:
+    def fallback(self, f: Found, prev: Found | None, items: list[Found]) -> None:
         """Quoted words with no reporting word of their own."""
         doc = self.doc
         mk = f.mark
         s, e = self.sent_range(mk.o)
         # another quotation of the sentence that has its speaker
-        for g in self.found[::-1]:
-            if g.mark is not None and g is not f and g.speaker is not None and \
-                    self.sent_of[g.a] == self.sent_of[f.a]:
+        for g in items:
+            if g.mark is not None and g is not f and g.speaker is not None:
                 f.speaker, f.resolved = g.speaker, True
                 return
         # a document as the subject: « un rapport … renforce … et « … » »
@@ -1028,7 +1089,8 @@ class DocQuotes:
             while v is not None and v.pos_ not in ("VERB",) and v.head.i != v.i and steps < 6:
                 v = v.head
                 steps += 1
-            if v is not None and v.pos_ == "VERB" and v.i not in inside and not self.passive(v):
+            if v is not None and v.pos_ == "VERB" and v.i not in inside and not self.passive(v) \
+                    and v.i not in self.quoted:
                 who = self.subject(v, inverted=False)
                 ref = self.resolve(who, v.i) if who else None
                 if ref is not None and (ref.named or self.actor_like(actors._head_of(who), strict=True)):
@@ -1052,22 +1114,33 @@ class DocQuotes:
         for si, sent in enumerate(self.sents):
             items: list[Found] = []
             for mk in by_sentence.get(si, []):
-                if mk.name:
-                    continue
-                for f in self.attribute(mk):
-                    if not f.resolved or (f.speaker is None and f.cue is None):
-                        self.fallback(f, prev_mark)
-                    if not f.resolved and (f.kind != "direct" and len(self.words(f.a, f.b)) < 4):
-                        continue  # scare quotes: no one said them
-                    if not f.resolved and f.kind == "partial":
-                        continue
-                    items.append(f)
-                    prev_mark = f
-                    self.note(f)
-            for f in self.indirect(sent.start, sent.end):
-                items.append(f)
+                if not mk.name:
+                    items.extend(self.attribute(mk))
+            items.extend(self.indirect(sent.start, sent.end))
+            # speakers in the order they are named, so that a description or a
+            # pronoun can find one named just before it
+            def order(f: Found) -> int:
+                if f.who:
+                    return f.who[0].i
+                return f.cue_tok.i if f.cue_tok is not None else f.a
+            for f in sorted(items, key=order):
+                if f.who:
+                    f.speaker = self.resolve(f.who, f.who[0].i if f.cue_tok is None else min(f.cue_tok.i, f.who[0].i))
                 self.note(f)
-            self.found.extend(items)
+            kept = []
+            for f in sorted(items, key=lambda f: f.a):
+                if f.mark is not None and (not f.resolved or (f.speaker is None and f.cue is None)):
+                    self.fallback(f, prev_mark, items)
+                    if f.speaker is not None:
+                        self.note(f)
+                if f.mark is not None:
+                    if not f.resolved and f.kind == "partial":
+                        f.weak = True  # perhaps a scare quote: kept if repeated with a speaker
+                    elif not f.resolved and len(self.words(f.a, f.b)) < 4:
+                        f.weak = True
+                    prev_mark = f
+                kept.append(f)
+            self.found.extend(kept)
         return self.merge(self.found)
 
     # -------------------------------------------------------------- merging
@@ -1110,7 +1183,8 @@ class DocQuotes:
         for f in out:
             if f.speaker is None and self.key(f) in by_text:
                 f.speaker = by_text[self.key(f)]
-        return out
+                f.weak = False
+        return [f for f in out if not f.weak]
 
     def leading_source(self, f: Found) -> int:
         """Words of a « selon X, » opening the reported clause."""
