@@ -822,7 +822,8 @@ class ActorResolver(Component):
 
 # ---------------------------------------------------------------- noun phrases
 
-def noun_phrase(head: Token, coordination: bool = True, appositions: bool = True) -> list[Token]:
+def noun_phrase(head: Token, coordination: bool = True, appositions: bool = True,
+                stop: set[int] | frozenset = frozenset()) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``: its subtree without
     its preposition, without relative, participial or verbal dependents,
     without what a comma sets apart before it, and never across quotation marks."""
@@ -831,7 +832,7 @@ def noun_phrase(head: Token, coordination: bool = True, appositions: bool = True
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in CLAUSE_BREAK_DEPS or c.dep_.startswith(("obl", "nsubj", "aux", "cop", "expl")):
+            if c.i in stop or c.dep_ in CLAUSE_BREAK_DEPS or c.dep_.startswith(("obl", "nsubj", "aux", "cop", "expl")):
                 continue
             if c.dep_ == "punct" and c.text in ("«", "»", '"', "“", "”", "(", ")"):
                 continue

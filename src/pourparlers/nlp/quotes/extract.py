@@ -106,6 +106,7 @@ class DocQuotes:
                 self.mark_of[i] = mk
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
+        self.consumed: set[int] = set()  # « selon X » already part of another report
 
     # ------------------------------------------------------------------ helpers
     def _mark_info(self, m: Marked) -> MarkInfo:
@@ -159,6 +160,12 @@ class DocQuotes:
                 # « avant de » + infinitive did happen; « avant que » not yet
                 if fold(c.text) != "avant" or any(fold(m.text) in QUE for m in v.children if m.dep_ == "mark"):
                     return True
+        if "Fut" in v.morph.get("Tense") or any(c.dep_.startswith("aux") and "Fut" in c.morph.get("Tense")
+                                                 for c in v.children):
+            return True  # « annoncera »: not said yet
+        if "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") and v.dep_ in ("acl", "amod") \
+                and not any(c.dep_.startswith("aux") for c in v.children):
+            return True  # « cet amendement, proposé en juin, … »: a passive participle
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if any(fold(c.text) in ("je", "j'", "nous") for c in subj):
             return True
@@ -188,7 +195,13 @@ class DocQuotes:
     # ----------------------------------------------------------------- speakers
     def speaker_np(self, head: Token) -> list[Token]:
         """The speaker's noun phrase, with a name in apposition after it."""
-        toks = [t for t in noun_phrase(head) if t.i not in self.quoted or t.i == head.i]
+        toks = noun_phrase(head, stop=self.quoted - {head.i})
+        for k, t in enumerate(toks):  # never into a quotation (« le « candidat … » »)
+            if t.i != head.i and (t.i in self.quoted or t.text in ("«", "“")):
+                toks = toks[:k]
+                break
+        while len(toks) > 1 and toks[-1].pos_ in ("DET", "ADP", "PUNCT"):
+            toks = toks[:-1]
         if not toks:
             return [head]
         nxt = _next(self.doc, toks[-1].i)
@@ -432,8 +445,15 @@ class DocQuotes:
         if q is None:
             return None
         h = q.head
-        if h.i == q.i or h.is_ancestor(v) or h.i < q.i:
+        if h.i == q.i or h.is_ancestor(v) or h.i < q.i or h.pos_ not in ("VERB", "AUX", "ADJ"):
             end = e
+            for j in range(q.i + 1, e - 1):  # … , ajoutant que / , a-t-il dit / , selon X
+                if doc[j].text == "," and j + 1 < e and (
+                        self.is_cue(doc[j + 1]) and "Part" in doc[j + 1].morph.get("VerbForm")
+                        or fold(doc[j + 1].text) in self.lex.source_preps
+                        or doc[j + 1].pos_ == "AUX" and self.is_cue(doc[min(j + 2, e - 1)])):
+                    end = j
+                    break
         else:
             end = h.right_edge.i + 1
             # a coordinated clause attached higher up (« … et qu'il … »)
@@ -454,6 +474,7 @@ class DocQuotes:
         for p, x, cue in self.source_phrases(start, min(start + 2, e)):
             if p.i == start:
                 start = self.after_source(x)
+                self.consumed.add(p.i)
         # an attribute before « que » belongs to it (« a estimé « symbolique » que … »)
         for c in v.children:
             if c.dep_ == "xcomp" and v.i < c.i < q.i and c.pos_ in ("ADJ", "NOUN"):
@@ -471,6 +492,33 @@ class DocQuotes:
             if mk.o < a <= close and close < b:
                 a = mk.o
         return a, b
+
+    def split_quoted(self, a: int, b: int) -> list[tuple[int, int]]:
+        """« que « A » et que B »: the clause all in marks is a direct quotation
+        of its own; the rest stays reported speech."""
+        doc = self.doc
+        cuts = [a]
+        for j in range(a + 1, b - 1):
+            if fold(doc[j].text) in ("et", "mais") and fold(doc[j + 1].text) in QUE:
+                cuts.append(j)
+        if len(cuts) == 1:
+            return [(a, b)]
+        cuts.append(b)
+        parts, quoted = [], False
+        for x, y in zip(cuts, cuts[1:]):
+            px, py = x, y
+            while px < py and (fold(doc[px].text) in ("et", "mais") + QUE or doc[px].is_space):
+                px += 1
+            px, py = self.trim(px, py)
+            if py <= px:
+                continue
+            words = self.words(px, py)
+            mk = next((m for m in self.marks if m.o <= px and (m.c or m.b) >= py - 1), None)
+            if mk is not None and len(words) - len(self.words(mk.a, mk.b)) <= 0:
+                quoted = True
+                continue
+            parts.append((px, py))
+        return parts if quoted else [(a, b)]
 
     def content_inf(self, v: Token) -> tuple[int, int] | None:
         doc = self.doc
@@ -554,15 +602,29 @@ class DocQuotes:
                     b = min(b, t.left_edge.i)
         return b
 
+    def is_time(self, t: Token) -> bool:
+        return t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns or t.like_num
+
     def content_obj(self, v: Token) -> tuple[int, int] | None:
-        objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+        objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+                and not self.is_time(c)]
         if not objs:
             return None
         with_det = [c for c in objs if any(g.dep_ == "det" for g in c.children) and c.pos_ == "NOUN"]
-        head = (with_det or objs)[0] if with_det else objs[-1]
+        head = with_det[0] if with_det else objs[-1]
         if head.i in self.quoted and self.mark_of.get(head.i) is not None:
             return None
-        return self.np_content(head, v)
+        a, b = self.np_content(head, v)
+        # the noun phrase starts right after the verb and what goes with it
+        # (« a proposé le 15 décembre la suppression de … »)
+        start = v.i + 1
+        for c in v.children:
+            if v.i < c.i < head.i and c.right_edge.i < head.left_edge.i:
+                start = max(start, c.right_edge.i + 1)
+        while start < a and (self.doc[start].is_space or self.doc[start].pos_ in ("ADV", "PUNCT", "AUX")
+                             or self.is_time(self.doc[start])):
+            start += 1
+        return self.trim(min(a, start), b)
 
     def content_prep(self, v: Token, prep: str) -> tuple[int, int] | None:
         doc = self.doc
@@ -582,6 +644,20 @@ class DocQuotes:
                 while a < b and (doc[a].pos_ == "ADP" or fold(doc[a].text) in want):
                     a += 1
                 return self.trim(a, b)
+        # the parse put the complement elsewhere: the first « de … » after the verb
+        s, e = self.sent_range(v.i)
+        for j in range(v.i + 1, min(e, v.i + 8)):
+            t = doc[j]
+            if t.is_space or t.pos_ in ("ADV",) or self.is_time(t) or t.i in self.used_cues:
+                continue
+            if fold(t.text) in want and t.pos_ in ("ADP", "DET") and t.head.i > t.i \
+                    and t.head.pos_ in ("NOUN", "PROPN"):
+                a, b = self.np_content(t.head, v)
+                return self.trim(max(a, t.i + 1), b)
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ") or fold(t.text) in QUE:
+                break
+            if t.dep_ == "obj" and t.head.i == v.i and t.pos_ == "NOUN" and not any(g.dep_ == "det" for g in t.children):
+                continue  # « part » in « faire part de »
         return None
 
     def content_passive(self, v: Token) -> tuple[int, int] | None:
@@ -657,6 +733,15 @@ class DocQuotes:
         left = [t for t in doc[s:p.i] if not t.is_space and not t.is_punct
                 and fold(t.text) not in ("mais", "et", "toujours", "d'", "de", "encore", "or")]
         if not left or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
+            # up to an incise that reports the rest itself (« … » dénonce X)
+            for v in sorted(self.used_cues):
+                if np_end < v < e:
+                    mk = next((m for m in self.marks if m.c is not None and m.c < v and
+                               all(self.doc[k].is_punct or self.doc[k].is_space or self.doc[k].pos_ == "AUX"
+                                   for k in range(m.c + 1, v))), None)
+                    if mk is not None:
+                        e = mk.c + 1
+                        break
             return self.trim(np_end, e)
         return self.trim(s if not self._rubric_end(s) else self._rubric_end(s), p.i)
 
@@ -758,6 +843,12 @@ class DocQuotes:
                 for f in frames if not spans else ():
                     if f == "que":
                         sp = self.content_que(v)
+                        if sp:
+                            parts = self.split_quoted(*sp)
+                            if parts != [sp]:
+                                spans.extend(parts)
+                                sp = None
+                                break
                     elif f == "inf":
                         sp = self.content_inf(v)
                     elif f == "obj":
@@ -790,7 +881,7 @@ class DocQuotes:
             sp = self.content_source(p, x)
             if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2:
                 continue
-            if any(g.a <= p.i < g.b for g in out):
+            if p.i in self.consumed or any(g.a <= p.i < g.b for g in out):
                 continue  # « … a rappelé que selon lui … »: inside another report
             f = Found(sp[0], sp[1], "indirect", cue, p, source="indirect", who=self.speaker_np(x),
                       resolved=True)
@@ -1156,6 +1247,8 @@ class DocQuotes:
                        if not any(m.a <= t.i < m.b for m in inner)
                        and fold(t.text) not in ("le", "la", "les", "l'", "un", "une", "des", "de", "d'", "du")]
             lead = self.leading_source(f)
+            if any(m.mark.o <= f.a and f.b <= (m.mark.c or m.mark.b) + 1 for m in marks):
+                continue
             if inner and len(outside) - lead <= 1:
                 for m in inner:
                     if m.speaker is None and f.speaker is not None:
