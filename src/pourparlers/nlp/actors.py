@@ -1043,15 +1043,10 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
             continue
         inside = a <= head.i < b
         if not inside:
-            root = next((doc[i] for i in range(a, b) if not (a <= doc[i].head.i < b) or doc[i].head.i == i), doc[a])
             p = _prev(doc, a)
-            attached = root.head.i == head.i and root.dep_ in ("appos", "flat:name", "nmod", "nsubj", "obj", "conj") \
-                and not any(c.dep_ == "case" for c in root.children)
-            after_title = p is not None and p.i == head.i
-            apposed = p is not None and p.text == "," and b - 1 == tokens[-1].i
             if p is not None and (p.pos_ == "ADP" or fold(p.text) in DE_WORDS):
                 continue
-            if not (attached or after_title or apposed):
+            if a < head.i or not _names_head(index, head, a):
                 continue
         ent = index.by_id[m.entity]
         rank = (ent.type == "PER", inside, a > head.i)
@@ -1060,6 +1055,34 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _names_head(index: ActorIndex, head: Token, a: int) -> bool:
+    """Is the name starting at token ``a`` the name of ``head`` (« l'agence
+    Bloomberg », « le site d'information Axios », « le conseiller …, Iouri
+    Ouchakov ») rather than of a noun between them (« le conseiller du
+    ministre Jean Dupont » is the minister)?"""
+    doc = index.doc
+    j = a - 1
+    while j > head.i:
+        t = doc[j]
+        if t.is_space or t.pos_ == "ADJ" or t.text in ("-",):
+            j -= 1
+            continue
+        if t.text == ",":
+            return True  # an apposition
+        if t.pos_ in ("NOUN", "PROPN"):
+            k = index.token_mention.get(j)
+            if k is not None:  # a name inside: « de Maison Blanche »
+                j = index.spans[k][0]
+                t = doc[j]
+            p = _prev(doc, j)
+            if p is not None and fold(p.text) in ("de", "d'") and p.pos_ == "ADP":
+                j = p.i - 1  # « d'information », « de Maison Blanche »: part of the head's phrase
+                continue
+            return False
+        return False
+    return True
 
 
 def _role_match(index: ActorIndex, tokens: list[Token], rk, at: int) -> Entity | None:
