@@ -267,6 +267,7 @@ class ActorIndex:
                 self.positions[m.entity].append(a)
         self.history: list[tuple[int, str, object]] = []  # (token, kind, Token|Referent)
         self.quoted: set[int] = set()
+        self.reported: set[int] = set()
         self._memo: dict[int, Referent | None] = {}
         self.title_end = self.sents[0].end if self.sents else 0
 
@@ -1234,7 +1235,7 @@ def antecedent(doc: Doc, i: int, pronoun: str) -> Referent | None:
             continue
         if index.sent_of[j] < s - 3:
             break
-        if j in index.quoted and kind != "speaker":
+        if (j in index.quoted or j in index.reported) and kind != "speaker":
             continue
         if demonstrative and kind != "mention":
             pass
@@ -1287,6 +1288,15 @@ def note_speaker(doc: Doc, token_i: int, ref: Referent) -> None:
     index.history.append((token_i, "speaker", ref))
     index.history.sort(key=lambda x: x[0])
     index._memo.clear()
+
+
+def note_reported(doc: Doc, start: int, end: int) -> None:
+    """Tokens [start, end) are someone's reported words: their subjects are
+    not the article's (« il » after « X rappelle que l'Iran … » is X)."""
+    index = _index(doc)
+    if index is not None:
+        index.reported.update(range(start, end))
+        index._memo.clear()
 
 
 def ensure_entity(doc: Doc, start: int, end: int, type_: str = "PER") -> Entity | None:

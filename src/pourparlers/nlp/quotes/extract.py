@@ -60,6 +60,7 @@ class Found:
     resolved: bool = False  # speaker searched for
     who: list | None = None  # the words naming the speaker, resolved in text order
     weak: bool = False  # no reporting word, no speaker: dropped unless repeated with one
+    final: bool = False  # the article says nothing of who spoke: no guessing
 
 
 @dataclass
@@ -257,6 +258,10 @@ class DocQuotes:
                     continue
                 if c.pos_ == "PRON" or is_clitic_subject(c):
                     return [c]
+                if not self.actor_like(c, strict=False):
+                    opener = self.sentence_actor(v)
+                    if opener is not None:
+                        return opener
                 return self.speaker_np(c)
         # clitic subject next to the verb (« a-t-il », « estime-t-elle »)
         for t in (_next(doc, v.i), _prev(doc, v.i)):
@@ -302,6 +307,24 @@ class DocQuotes:
         if words and len(words) == 1 or (words and self.index.entity_at(words[0].i) is None):
             return self.speaker_np(actors._head_of(words))
         return words
+
+    def sentence_actor(self, v: Token) -> list[Token] | None:
+        """A name opening the sentence and set off by a comma (« La Coalition
+        … (SYRIZA), arrivée deuxième …, a refusé »): the parse lost it."""
+        doc = self.doc
+        s, _ = self.sent_range(v.i)
+        k = self.index.token_mention.get(s) if not doc[s].pos_ == "DET" else self.index.token_mention.get(s + 1)
+        if k is None:
+            return None
+        a, b = self.index.spans[k]
+        ent = self.index.entity_at(a)
+        j = b
+        while j < v.i and doc[j].text in ("(", ")") or (j < v.i and self.index.token_mention.get(j) is not None
+                                                        and doc[j - 1].text == "("):
+            j += 1
+        if ent is None or ent.type not in ("PER", "ORG") or j >= v.i or doc[j].text != ",":
+            return None
+        return [doc[i] for i in range(a, b)]
 
     def cue_before(self, v: Token) -> Token | None:
         s, _ = self.sent_range(v.i)
@@ -615,15 +638,18 @@ class DocQuotes:
         if head.i in self.quoted and self.mark_of.get(head.i) is not None:
             return None
         a, b = self.np_content(head, v)
-        # the noun phrase starts right after the verb and what goes with it
+        # the noun phrase starts right after the verb, after a date
         # (« a proposé le 15 décembre la suppression de … »)
+        doc = self.doc
         start = v.i + 1
-        for c in v.children:
-            if v.i < c.i < head.i and c.right_edge.i < head.left_edge.i:
-                start = max(start, c.right_edge.i + 1)
-        while start < a and (self.doc[start].is_space or self.doc[start].pos_ in ("ADV", "PUNCT", "AUX")
-                             or self.is_time(self.doc[start])):
-            start += 1
+        while start < a:
+            t = doc[start]
+            nxt = _next(doc, t.i)
+            if t.is_space or t.pos_ in ("ADV", "PUNCT", "AUX") or self.is_time(t) or \
+                    (t.pos_ == "DET" and nxt is not None and self.is_time(nxt)):
+                start += 1
+                continue
+            break
         return self.trim(min(a, start), b)
 
     def content_prep(self, v: Token, prep: str) -> tuple[int, int] | None:
@@ -653,6 +679,9 @@ class DocQuotes:
             if fold(t.text) in want and t.pos_ in ("ADP", "DET") and t.head.i > t.i \
                     and t.head.pos_ in ("NOUN", "PROPN"):
                 a, b = self.np_content(t.head, v)
+                while b < e and doc[b].text not in (",", ";", ":", ".", "«", "»") and \
+                        doc[b].pos_ not in ("VERB", "AUX", "SCONJ", "CCONJ"):
+                    b += 1  # the parse hung the rest elsewhere: up to the next break
                 return self.trim(max(a, t.i + 1), b)
             if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ") or fold(t.text) in QUE:
                 break
@@ -1045,6 +1074,7 @@ class DocQuotes:
                 who, f.resolved = self.speaker_np(res[1]), True
             else:
                 f.resolved = True  # a colon after a clause that reports nothing
+                f.final = True
         if not f.resolved and last is not None:
             # the source phrase or the reporting verb just before the marks
             src = None
@@ -1214,13 +1244,16 @@ class DocQuotes:
                 if f.who:
                     return f.who[0].i
                 return f.cue_tok.i if f.cue_tok is not None else f.a
+            for f in items:
+                if f.mark is None:
+                    actors.note_reported(self.doc, f.a, f.b)
             for f in sorted(items, key=order):
                 if f.who:
                     f.speaker = self.resolve(f.who, f.who[0].i if f.cue_tok is None else min(f.cue_tok.i, f.who[0].i))
                 self.note(f)
             kept = []
             for f in sorted(items, key=lambda f: f.a):
-                if f.mark is not None and (not f.resolved or (f.speaker is None and f.cue is None)):
+                if f.mark is not None and not f.final and (not f.resolved or (f.speaker is None and f.cue is None)):
                     self.fallback(f, prev_mark, items)
                     if f.speaker is not None:
                         self.note(f)
