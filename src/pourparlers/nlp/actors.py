@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -57,6 +58,7 @@ DE_WORDS = frozenset(["de", "du", "des", "d'"])
 CLAUSE_BREAK_DEPS = frozenset(["acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "csubj"])
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no accents, typographic apostrophes made plain."""
     text = text.replace("’", "'").replace("\u00a0", " ").lower()
@@ -119,7 +121,7 @@ def _text(doc: Doc, a: int, b: int) -> str:
     """Exact text of tokens [a, b) (no trailing whitespace)."""
     if b <= a:
         return ""
-    return doc.text[doc[a].idx: doc[b - 1].idx + len(doc[b - 1].text)]
+    return doc[a:b].text  # (never doc.text: it is rebuilt on each access)
 
 
 def _prev(doc: Doc, i: int) -> Token | None:

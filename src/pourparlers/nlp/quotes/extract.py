@@ -88,19 +88,20 @@ class DocQuotes:
         for p, sp in enumerate(doc.spans.get("paragraphs", [])):
             for i in range(sp.start, sp.end):
                 self.para_of[i] = p
-        self.tok_at = [0] * (len(doc.text) + 1)
+        self.text = doc.text  # built once: Doc.text joins every token
+        self.tok_at = [0] * (len(self.text) + 1)
         for t in doc:
             for k in range(t.idx, t.idx + len(t.text)):
                 self.tok_at[k] = t.i
             for k in range(t.idx + len(t.text), t.idx + len(t.text_with_ws)):
                 self.tok_at[k] = t.i
-        self.tok_at[len(doc.text)] = n
+        self.tok_at[len(self.text)] = n
         self.timex = set()
         for tx in doc._.timexes or []:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 self.timex.update(range(span.start, span.end))
-        self.marks = [self._mark_info(m) for m in find_quotes(doc.text)]
+        self.marks = [self._mark_info(m) for m in find_quotes(self.text)]
         self.mark_of: dict[int, MarkInfo] = {}
         for mk in self.marks:
             for i in range(mk.o, (mk.c if mk.c is not None else mk.b - 1) + 1):
@@ -1347,7 +1348,7 @@ class DocQuotes:
                 start, end = f.start, f.end
             else:
                 start, end = self.chars(f.a, f.b)
-            text = doc.text[start:end]
+            text = self.text[start:end]
             if not text.strip():
                 continue
             sp = f.speaker
@@ -1356,7 +1357,7 @@ class DocQuotes:
                       speaker_name=sp.name if sp is not None else None,
                       cue=f.cue,
                       speaker_named=bool(sp is not None and sp.entity is not None),
-                      speaker_span=Evidence(sp.start, sp.end, doc.text[sp.start:sp.end])
+                      speaker_span=Evidence(sp.start, sp.end, self.text[sp.start:sp.end])
                       if sp is not None and sp.end > sp.start else None,
                       cue_span=Evidence(f.cue_tok.idx, f.cue_tok.idx + len(f.cue_tok.text), f.cue_tok.text)
                       if f.cue_tok is not None else None)
