@@ -650,6 +650,16 @@ class ActorResolver(Component):
             r = self._role_before(doc, a, sent.start, person)
             if r:
                 found.append(r)
+            elif not person and self._looks_like_person(doc, a, b):
+                # a person's title before a name the NER typed otherwise
+                # (« le chef de l'organisation Ayman al-Zawahiri »)
+                r = self._role_before(doc, a, sent.start, True)
+                if r:
+                    found.append(r)
+                    ent.type = "PER"
+                    for mm in index.mentions:
+                        if mm.entity == ent.id:
+                            mm.label = "PER"
             # apposition after: NAME, role ...
             nxt = _next(doc, b - 1)
             if nxt is not None and nxt.text == "," and nxt.i < sent.end:
@@ -676,6 +686,16 @@ class ActorResolver(Component):
                     index.gender[ent.id] = "Fem"
                 elif fold(h.text) in ("m.", "m", "monsieur"):
                     index.gender.setdefault(ent.id, "Masc")
+
+    def _looks_like_person(self, doc: Doc, a: int, b: int) -> bool:
+        """Two capitalised words or more that are not a known place."""
+        words = [doc[i] for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+        key = " ".join(fold(t.text) for t in words)
+        if len(words) < 2 or key in self.lex.capitals or key in self.lex.countries:
+            return False
+        caps = [t for t in words if t.text[:1].isupper()]
+        return len(caps) >= 2 and all(t.pos_ in ("PROPN", "NOUN", "X", "ADJ") or t.text[:1].isupper()
+                                      or t.text in ("-",) or fold(t.text) in NAME_PARTICLES for t in words)
 
     def _note_gender(self, index: ActorIndex, eid: str, toks: list[Token], head: tuple[int, int]) -> None:
         """The grammatical gender of a role's head noun (« la porte-parole »)."""
@@ -1045,13 +1065,13 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
         if not m.entity:
             continue
         inside = a <= head.i < b
+        ent = index.by_id[m.entity]
         if not inside:
             p = _prev(doc, a)
             if p is not None and (p.pos_ == "ADP" or fold(p.text) in DE_WORDS):
                 continue
-            if a < head.i or not _names_head(index, head, a):
+            if a < head.i or not _names_head(index, head, a, ent.type == "PER"):
                 continue
-        ent = index.by_id[m.entity]
         rank = (ent.type == "PER", inside, a > head.i)
         if best is None or rank > best[0]:
             best = (rank, ent, a, b)
@@ -1060,7 +1080,7 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
     return best[1], best[2], best[3]
 
 
-def _names_head(index: ActorIndex, head: Token, a: int) -> bool:
+def _names_head(index: ActorIndex, head: Token, a: int, person: bool = False) -> bool:
     """Is the name starting at token ``a`` the name of ``head`` (« l'agence
     Bloomberg », « le site d'information Axios », « le conseiller …, Iouri
     Ouchakov ») rather than of a noun between them (« le conseiller du
@@ -1082,6 +1102,14 @@ def _names_head(index: ActorIndex, head: Token, a: int) -> bool:
             p = _prev(doc, j)
             if p is not None and fold(p.text) in ("de", "d'") and p.pos_ == "ADP":
                 j = p.i - 1  # « d'information », « de Maison Blanche »: part of the head's phrase
+                continue
+            if person and fold(t.lemma_) in lexicon().org_nouns and k is None:
+                # « le chef de l'organisation Ayman al-Zawahiri »: a person is
+                # not the organisation's name
+                p = _prev(doc, j)
+                while p is not None and p.i > head.i and (p.pos_ in ("DET", "ADP") or fold(p.text) in DE_WORDS):
+                    p = _prev(doc, p.i)
+                j = p.i if p is not None else head.i
                 continue
             return False
         return False
@@ -1192,11 +1220,31 @@ def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
             return found
         p = _prev(doc, p.i)
     if p is not None and p.pos_ in ("NOUN", "PROPN"):
-        return noun_phrase(_np_top(p))
+        return noun_phrase(_antecedent_noun(index, p))
     v = qui.head
     if v.dep_ == "acl:relcl":
         return noun_phrase(_np_top(v.head))
     return None
+
+
+def _antecedent_noun(index: ActorIndex, tok: Token) -> Token:
+    """The noun a relative clause hangs on, seen from the word before it:
+    out of complements and places (« des groupes de parieurs basés en
+    Russie et en Sicile, qui … » → « groupes »)."""
+    lex = lexicon()
+    cur = tok
+    for _ in range(6):
+        ent = index.entity_at(cur.i)
+        in_pp = any(c.dep_ == "case" for c in cur.children)
+        if fold(cur.lemma_) in lex.person_roles and not (ent is not None and ent.type == "PER"):
+            return cur
+        if not (in_pp or (ent is not None and ent.type == "LOC") or cur.pos_ in ("VERB", "AUX")
+                or cur.dep_ in ("conj", "flat:name")):
+            return cur
+        if cur.head.i == cur.i or cur.head.i > cur.i and cur.dep_ != "conj":
+            return cur
+        cur = cur.head
+    return cur
 
 
 def _np_top(tok: Token) -> Token:

@@ -243,8 +243,8 @@ class DocQuotes:
                                                           for g in c.children):
                 return self.speaker_np(c)
         for c in v.children:
-            if c.text == "-t":
-                continue
+            if c.text == "-t" or c.i in self.quoted:
+                continue  # the speaker is never among the quoted words
             if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c) or \
                     (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
                 key = fold(c.text)
@@ -622,7 +622,9 @@ class DocQuotes:
                 continue
             if t.dep_ in ("acl:relcl", "acl", "advcl", "parataxis") and t.pos_ in ("VERB", "AUX", "ADJ"):
                 p = _prev(doc, t.left_edge.i)
-                if (p is not None and p.text == ",") or (t.dep_ == "acl:relcl" and t.head.i != head.i):
+                restrictive = t.dep_ == "acl:relcl" and all(
+                    doc[k].pos_ in ("ADJ", "ADV") for k in range(head.i + 1, t.left_edge.i))
+                if (p is not None and p.text == ",") or (t.dep_ == "acl:relcl" and not restrictive):
                     b = min(b, t.left_edge.i)
         return b
 
@@ -827,15 +829,18 @@ class DocQuotes:
 
     def actor_like(self, x: Token, strict: bool) -> bool:
         lex, alex = self.lex, self.alex
-        if self.index.entity_at(x.i) is not None or pronoun_key(x):
+        if x.i in self.quoted:
+            return False
+        ent = self.index.entity_at(x.i)
+        if ent is not None and (not strict or ent.type in ("PER", "ORG")) or pronoun_key(x):
             return True
         key = fold(x.lemma_)
         if key in alex.person_roles or key in alex.org_nouns or key in lex.source_nouns:
             return True
-        if x.pos_ == "PROPN":
-            return True
         if strict:
             return False
+        if x.pos_ == "PROPN":
+            return True
         return x.pos_ == "NOUN" and "Plur" in x.morph.get("Number") and key not in lex.time_nouns
 
     # --------------------------------------------------------------- the passes
@@ -946,8 +951,13 @@ class DocQuotes:
         small = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "a", "à", "au", "sur", "pour"}
         content = [t for t in words if fold(t.text) not in small]
         if n <= 5 and not has_verb and content and all(t.text[:1].isupper() for t in content):
-            if not (mk.a == self.sent_range(mk.a)[0] + 1 and n > 2):
-                return True
+            return True
+        # a capitalised phrase with no verb inside a sentence: a title
+        # (« le roman « Vendredi ou les Limbes du Pacifique » »)
+        left = [t for t in self.doc[self.sent_range(mk.o)[0]:mk.o] if not t.is_space and not t.is_punct]
+        if left and n <= 8 and not has_verb and words[0].text[:1].isupper() and words[0].pos_ != "PRON" \
+                and (p is None or p.text not in (":",)):
+            return True
         # a nickname before a name (« « Coach » Romney »)
         nxt = _next(doc, mk.c) if mk.c is not None else None
         if n <= 3 and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
@@ -1283,7 +1293,7 @@ class DocQuotes:
             lead = self.leading_source(f)
             if any(m.mark.o <= f.a and f.b <= (m.mark.c or m.mark.b) + 1 for m in marks):
                 continue
-            if inner and len(outside) - lead <= 1:
+            if inner and len(outside) - lead <= 0:
                 for m in inner:
                     if m.speaker is None and f.speaker is not None:
                         m.speaker, m.cue, m.cue_tok = f.speaker, f.cue, f.cue_tok
