@@ -647,7 +647,7 @@ class ActorResolver(Component):
             sent = index.sents[sent_of[a]]
             found = []
             # title right before the name
-            r = self._role_before(doc, a, sent.start, person)
+            r = self._role_before(doc, a, sent.start, person) if ent.type in ("PER", "ORG") else None
             if r:
                 found.append(r)
             elif not person and self._looks_like_person(doc, a, b):
@@ -656,6 +656,7 @@ class ActorResolver(Component):
                 r = self._role_before(doc, a, sent.start, True)
                 if r:
                     found.append(r)
+                    person = True
                     ent.type = "PER"
                     for mm in index.mentions:
                         if mm.entity == ent.id:
@@ -821,16 +822,11 @@ class ActorResolver(Component):
         return words
 
     def _clean_name(self, text: str) -> str:
-        """A name without its honorific or article (« M. Samaras » → « Samaras »,
-        « L'Elysée » → « Elysée »)."""
+        """A name without its honorific (« M. Samaras » → « Samaras »)."""
         parts = text.split()
-        while len(parts) > 1 and (fold(parts[0]) in self.lex.honorifics or fold(parts[0]) in ("le", "la", "les")):
+        while len(parts) > 1 and fold(parts[0]) in self.lex.honorifics:
             parts = parts[1:]
-        out = " ".join(parts) if parts else text
-        low = fold(out)
-        if len(out) > 3 and low[:2] in ("l'",) and out[2:3].isupper():
-            out = out[2:]
-        return out
+        return " ".join(parts) if parts else text
 
     def _history(self, doc: Doc, index: ActorIndex) -> None:
         """Subjects of the article's own sentences, in order, for pronouns."""
@@ -1022,7 +1018,7 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
             return Referent(ent.name, ent, ga, gb, index.gender.get(ent.id) or g, "Sing", ent.type)
     # an organisation by its kind, just named (« le parti écologiste »)
     if hkey in lex.org_nouns and _definite(tokens, head) and n != "Plur":
-        ref = _recent_org(index, at)
+        ref = _recent_org(index, at, tokens, head)
         if ref is not None:
             return Referent(ref.name, ref, ga, gb, g, n, ref.type)
     return Referent(describe(tokens), None, ga, gb, g, n, "DESC")
@@ -1153,7 +1149,22 @@ def _salient_speaker(index: ActorIndex, at: int, gender: str | None) -> Referent
     return None
 
 
-def _recent_org(index: ActorIndex, at: int) -> Entity | None:
+def _fits_org(ent: Entity, tokens: list[Token], head: Token) -> bool:
+    """Does « le parti écologiste » fit « Europe Écologie Les Verts »? The
+    head noun is in its name or roles, or a word shares its stem with one."""
+    names = [fold(w) for text in [ent.name] + ent.aliases + ent.roles for w in text.replace("-", " ").split()]
+    if fold(head.lemma_) in names or fold(head.text) in names:
+        return True
+    for t in tokens:
+        if t.i == head.i or t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            continue
+        stem = fold(t.text)[:5]
+        if len(stem) == 5 and any(w.startswith(stem) for w in names):
+            return True
+    return False
+
+
+def _recent_org(index: ActorIndex, at: int, tokens: list[Token], head: Token) -> Entity | None:
     s = index.sent_of[at] if at < len(index.sent_of) else 0
     for i, kind, obj in reversed(index.history):
         if i >= at:
@@ -1161,7 +1172,8 @@ def _recent_org(index: ActorIndex, at: int) -> Entity | None:
         if index.sent_of[i] < s - 1:
             break
         ref = _history_referent(index, i, kind, obj)
-        if ref is not None and ref.entity is not None and ref.entity.type == "ORG":
+        if ref is not None and ref.entity is not None and ref.entity.type == "ORG" \
+                and _fits_org(ref.entity, tokens, head):
             return ref.entity
     return None
 

@@ -263,6 +263,9 @@ class DocQuotes:
                     opener = self.sentence_actor(v)
                     if opener is not None:
                         return opener
+                    app = next((g for g in c.children if g.dep_ == "appos" and self.actor_like(g, strict=False)), None)
+                    if app is not None:
+                        return self.speaker_np(app)
                 return self.speaker_np(c)
         # clitic subject next to the verb (« a-t-il », « estime-t-elle »)
         for t in (_next(doc, v.i), _prev(doc, v.i)):
@@ -693,6 +696,11 @@ class DocQuotes:
         return None
 
     def content_passive(self, v: Token) -> tuple[int, int] | None:
+        for c in v.children:
+            if c.i > v.i and c.pos_ in ("VERB", "AUX") and "Inf" in c.morph.get("VerbForm") or \
+                    c.i > v.i and any(g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in c.children):
+                if any(fold(m.text) in ("de", "d'") for m in c.children if m.dep_ == "mark"):
+                    return self.trim(c.left_edge.i, c.right_edge.i + 1)
         subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
         if subj is None or subj.pos_ == "PRON" or subj.i > v.i:
             return None
@@ -712,7 +720,20 @@ class DocQuotes:
             p = _prev(doc, p.i)
         if p is None or p.i <= s or p.text != ",":
             return None
-        # the verb must not have a complement clause of its own after it
+        form = v.morph.get("VerbForm")
+        if "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense")):
+            return None  # « …, prônant le bilan de … » goes on the sentence, it reports no clause
+        # an incise has its subject after the verb (or as « -t-il »); a comma
+        # closing the subject's apposition does not make one
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) for c in v.children):
+            return None
+        nxt = _next(doc, v.i)
+        if nxt is not None and nxt.text == "-t":
+            nxt = _next(doc, nxt.i)
+        if not any(is_clitic_subject(t) for t in (p, _prev(doc, v.i), nxt) if t is not None):
+            head = self.inverted_subject(v)
+            if head is None or not self.actor_like(head, strict=False):
+                return None
         a = s
         while a < p.i and (doc[a].is_space or doc[a].text in TRIM):
             a += 1
@@ -738,6 +759,17 @@ class DocQuotes:
         doc = self.doc
         s, e = self.sent_range(x.i)
         j = max(t.i for t in self.speaker_np(x)) + 1
+        while j < e and (doc[j].is_space or (doc[j].text == "(" and any(doc[k].text == ")" for k in range(j, min(e, j + 8))))):
+            if doc[j].text == "(":
+                while j < e and doc[j].text != ")":
+                    j += 1
+            j += 1
+        k = j
+        while k < e and doc[k].text not in (",", ":", "«", "“", '"', ";") and not (
+                doc[k].pos_ in ("VERB", "AUX")) and k - j < 8:
+            k += 1
+        if k < e and doc[k].text == "," and k > j and fold(doc[j].text) in DE_CASE + A_WORDS + ("en", "pour", "chez"):
+            j = k  # « selon le ministre Andrew Barr du Territoire …, »
         for _ in range(2):
             while j < e and doc[j].is_space:
                 j += 1
@@ -764,7 +796,12 @@ class DocQuotes:
         # after the source phrase, or before it when it comes last
         left = [t for t in doc[s:p.i] if not t.is_space and not t.is_punct
                 and fold(t.text) not in ("mais", "et", "toujours", "d'", "de", "encore", "or")]
-        if not left or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
+        q = _prev(doc, p.i)
+        while q is not None and q.i >= s and (fold(q.text) in ("d'", "de", "mais", "et", "or", "toujours", "encore")
+                                              or q.pos_ == "ADV"):
+            q = _prev(doc, q.i)
+        fronted = q is None or q.i < s or q.text in (",", ";", ":", "—", "–")
+        if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
                 if np_end < v < e:
@@ -775,7 +812,12 @@ class DocQuotes:
                         e = mk.c + 1
                         break
             return self.trim(np_end, e)
-        return self.trim(s if not self._rubric_end(s) else self._rubric_end(s), p.i)
+        start = s if not self._rubric_end(s) else self._rubric_end(s)
+        for j in range(p.i - 1, s, -1):  # the clause the source phrase closes
+            if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")):
+                start = j + 1
+                break
+        return self.trim(start, p.i)
 
     def _rubric_end(self, s: int) -> int:
         """The end of « Syrie : » at the head of the headline, else 0."""
@@ -852,7 +894,8 @@ class DocQuotes:
             if v.is_space or v.i in self.quoted:
                 continue
             cue = self.is_cue(v)
-            learn = cue is None and self.lex.learn(v)
+            learn = cue is None and self.lex.learn(v) and any(
+                fold(t.text) in self.lex.learn_preps for t in doc[v.i + 1:min(e, v.i + 4)])
             if cue is None and not learn:
                 continue
             if self.blocked(v) or v.i in self.used_cues:
@@ -875,6 +918,12 @@ class DocQuotes:
                 if sp:
                     spans.append(sp)
                     inverted = True
+                if not spans and ("obj" in frames or any(len(f) <= 6 and f not in ("que", "inf") for f in frames)) \
+                        and not self.content_que(v) and not self.content_inf(v):
+                    sp = self.content_before(v)
+                    if sp is not None:
+                        spans.append(sp)
+                        inverted = True
                 for f in frames if not spans else ():
                     if f == "que":
                         sp = self.content_que(v)
@@ -906,10 +955,13 @@ class DocQuotes:
                     continue
                 if cue is not None and not frames and not inverted:
                     continue
-                f = Found(a, b, "indirect", cue.lemma if cue else fold(v.lemma_), v,
+                f = Found(a, b, "indirect", cue.lemma if cue else v.lemma_, v,
                           source="indirect", who=who, resolved=True)
                 if who is None and not self.passive(v):
                     continue
+                if who and len(who) > 1 and not any(self.index.entity_at(t.i) for t in who) \
+                        and not self.actor_like(actors._head_of(who), strict=False):
+                    continue  # « la version numérique proposera … » reports no one's words
                 out.append(f)
         # selon / d'après / pour X
         for p, x, cue in self.source_phrases(s, e):
@@ -1127,7 +1179,8 @@ class DocQuotes:
         if words[0].text[:1].isupper():
             return True
         inside = set(range(mk.a, mk.b))
-        return any(t.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and t.head.i in inside for t in words)
+        roots = {t.i for t in words if t.head.i not in inside or t.head.i == t.i}
+        return any(t.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and t.head.i in roots for t in words)
 
     def incise_inside(self, mk: MarkInfo):
         """« A, dit-il, B »: the incise splits the quotation in two."""
@@ -1226,7 +1279,7 @@ class DocQuotes:
                 who = self.subject(v, inverted=False)
                 ref = self.resolve(who, v.i) if who else None
                 if ref is not None and (ref.named or self.actor_like(actors._head_of(who), strict=True)):
-                    f.speaker, f.cue, f.cue_tok, f.resolved = ref, fold(v.lemma_), v, True
+                    f.speaker, f.cue, f.cue_tok, f.resolved = ref, v.lemma_, v, True
                     return
         # a quotation standing alone after another by the same speaker
         if prev is not None and prev.speaker is not None and self.para_of[prev.a] == self.para_of[f.a] \
