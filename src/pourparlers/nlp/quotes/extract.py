@@ -245,6 +245,8 @@ class DocQuotes:
         for c in v.children:
             if c.text == "-t" or c.i in self.quoted:
                 continue  # the speaker is never among the quoted words
+            if c.i < v.i and any(doc[k].text == ":" for k in range(c.right_edge.i + 1, v.i)):
+                continue  # « Pêche : la députée X qualifie … »: a rubric is no subject
             if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c) or \
                     (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
                 key = fold(c.text)
@@ -725,7 +727,8 @@ class DocQuotes:
             return None  # « …, prônant le bilan de … » goes on the sentence, it reports no clause
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
-        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) for c in v.children):
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) and c.text != "-t"
+               for c in v.children):
             return None
         nxt = _next(doc, v.i)
         if nxt is not None and nxt.text == "-t":
@@ -948,6 +951,7 @@ class DocQuotes:
                         spans.append(sp)
                         inverted = True
             for a, b in spans:
+                a, b = self.whole_marks(a, b)
                 if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN")):
                     continue
                 who = self.subject(v, inverted=inverted or learn)
@@ -1018,9 +1022,15 @@ class DocQuotes:
 
     def is_clause(self, mk: MarkInfo) -> bool:
         words = self.words(mk.a, mk.b)
-        has_verb = any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm")
-                                                      or "Imp" in t.morph.get("Mood")) for t in words)
-        return has_verb and len(words) >= 3
+        if len(words) < 3:
+            return False
+        if any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or "Imp" in t.morph.get("Mood"))
+               for t in words):
+            return True
+        # a sentence the tagger got wrong: capital, verb, final stop
+        last = next((t for t in reversed(self.doc[mk.a:mk.b]) if not t.is_space), None)
+        return words[0].text[:1].isupper() and last is not None and last.text in (".", "!", "?", "…") \
+            and len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in words)
 
     def left_tokens(self, mk: MarkInfo) -> list[Token]:
         s, _ = self.sent_range(mk.o)
@@ -1095,7 +1105,7 @@ class DocQuotes:
         if parts is not None:
             (a1, b1), v, (a2, b2) = parts
             who = self.subject(v, inverted=True)
-            cue = self.is_cue(v)
+            cue = self.lex.verb(v)  # (inside the marks: is_cue would refuse it)
             for a, b in ((a1, b1), (a2, b2)):
                 f = Found(a, b, "direct", cue.lemma if cue else None, v, None, mark=mk, resolved=True, who=who)
                 out.append(f)
@@ -1211,7 +1221,9 @@ class DocQuotes:
                 m += 1
             if m < mk.b and doc[m].text == ",":
                 a1, b1 = self.trim(mk.a, j)
-                a2, b2 = self.trim(m + 1, mk.b)
+                a2, b2 = m + 1, mk.b  # the second part keeps its final stop, as any quotation
+                while a2 < b2 and doc[a2].is_space:
+                    a2 += 1
                 if b1 > a1 and b2 > a2:
                     return (a1, b1), v, (a2, b2)
         return None
