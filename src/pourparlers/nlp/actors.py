@@ -160,8 +160,8 @@ def role_key(tokens: list[Token], i: int) -> tuple[str, int, int] | None:
     for a in (i - 2, i - 1, i):
         if a < 0:
             continue
-        for b in (i + 3, i + 2, i + 1):
-            if b > len(tokens) or b <= a or b - a > 4 or (best and b - a <= best[2] - best[1]):
+        for b in (i + 4, i + 3, i + 2, i + 1):
+            if b > len(tokens) or b <= a or b - a > 5 or (best and b - a <= best[2] - best[1]):
                 continue
             key = _join(tokens[a:b])
             if (b - a == 1 and key in lex.person_roles) or key in lex.multi_roles:
