@@ -213,6 +213,13 @@ def test_inverted_incise_with_pronoun_estime_t_elle(analyse):
     assert q.kind == "indirect" and q.cue == "estimer" and q.speaker_name == "Laure Fabre"
 
 
+def test_incise_in_the_middle_of_reported_speech(analyse):
+    r = analyse("Par ailleurs, poursuit la juge Marion Besson, la procédure restera secrète jusqu'au procès.")
+    q = find(r, "la procédure restera secrète")
+    assert q.kind == "indirect" and q.cue == "poursuivre" and q.speaker_name == "Marion Besson"
+    assert q.text == "la procédure restera secrète jusqu'au procès"
+
+
 def test_announce_with_a_noun_phrase(analyse):
     r = analyse("Le groupe Renault a annoncé la fermeture de deux usines en Espagne.")
     q = find(r, "la fermeture")

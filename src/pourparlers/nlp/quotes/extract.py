@@ -439,6 +439,21 @@ class DocQuotes:
                 if ent is not None:
                     return Referent(ent.name, ent, chain[0].idx, chain[-1].idx + len(chain[-1].text),
                                     None, "Sing", "PER")
+        # a name in apposition that the NER missed (« la principale association …, l'April »)
+        k = len(toks)
+        while k > 0 and toks[k - 1].text[:1].isupper() and toks[k - 1].pos_ in ("PROPN", "NOUN", "X"):
+            k -= 1
+        if 0 < k < len(toks) and len(toks) - k <= 4:
+            j = k - 1
+            if toks[j].pos_ == "DET" or fold(toks[j].text) in ("l'", "le", "la", "les"):
+                j -= 1
+            if j >= 0 and toks[j].text == "," and (actors.role_key(toks, toks.index(head)) or
+                                                   fold(head.lemma_) in self.alex.org_nouns):
+                type_ = "PER" if actors.role_key(toks, toks.index(head)) else "ORG"
+                ent = actors.ensure_entity(doc, toks[k].i, toks[-1].i + 1, type_)
+                if ent is not None:
+                    return Referent(ent.name, ent, toks[k].idx, toks[-1].idx + len(toks[-1].text),
+                                    None, "Sing", type_)
         return ref
 
     def note(self, f: Found) -> None:
@@ -510,6 +525,11 @@ class DocQuotes:
                 mk = self.mark_of.get(c.i)
                 start = mk.o if mk is not None else c.left_edge.i
         end = min(end, e)
+        for j in range(start, end - 1):  # « … : « a direct quotation » » is a quotation of its own
+            if doc[j].text == ":" and doc[j + 1].text in ("«", "“", '"') or \
+                    doc[j].text == ":" and j + 2 < end and doc[j + 1].is_space and doc[j + 2].text in ("«", "“", '"'):
+                end = j
+                break
         return self.whole_marks(*self.trim(start, end))
 
     def whole_marks(self, a: int, b: int) -> tuple[int, int]:
@@ -742,6 +762,23 @@ class DocQuotes:
             a += 1
         return self.trim(a, p.i)
 
+    def after_incise(self, v: Token) -> tuple[int, int] | None:
+        """What follows an incise closed by a comma (« …, a-t-il ajouté, B. »)."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        j = v.i + 1
+        while j < e and doc[j].text != ",":
+            if doc[j].text in ("«", "»", ":", ";", ".") or (doc[j].pos_ in ("VERB", "AUX") and doc[j].i != v.i
+                                                             and doc[j].head.i != v.i):
+                return None
+            j += 1
+        if j >= e:
+            return None
+        a, b = self.trim(j + 1, e)
+        if len(self.words(a, b)) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+            return None
+        return a, b
+
     def content_comme(self, v: Token) -> tuple[int, int] | None:
         """« Comme le souligne X, <clause> » (or « <clause>, comme l'a dit X »)."""
         doc = self.doc
@@ -950,6 +987,14 @@ class DocQuotes:
                     if sp is not None:
                         spans.append(sp)
                         inverted = True
+            if inverted and spans:
+                # « A, poursuit-il, B »: the words after the incise are reported too
+                after = self.after_incise(v)
+                if after is not None:
+                    if len(self.words(*spans[-1])) < 3:
+                        spans[-1] = after
+                    else:
+                        spans.append(after)
             for a, b in spans:
                 a, b = self.whole_marks(a, b)
                 if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN")):
