@@ -186,6 +186,21 @@ def test_selon_after_the_clause(analyse):
     assert q.speaker is None and q.speaker_name == "autorités locales" and not q.speaker_named
 
 
+def test_selon_closing_the_sentence_after_a_comma(analyse):
+    r = analyse("Trois camions ont été incendiés dans la nuit près de l'usine, selon la préfecture.")
+    q = find(r, "Trois camions")
+    assert q.text == "Trois camions ont été incendiés dans la nuit près de l'usine"
+    assert q.cue == "selon" and q.speaker_name == "préfecture"
+
+
+def test_second_report_coordinated_with_the_first(analyse):
+    r = analyse("Le ministre Hugo Berthier a affirmé que la réforme était prête et a menacé de démissionner.")
+    first, second = find(r, "la réforme était prête"), find(r, "démissionner")
+    assert first.text == "la réforme était prête" and first.cue == "affirmer"
+    assert second.cue == "menacer"
+    assert first.speaker_name == second.speaker_name == "Hugo Berthier"
+
+
 def test_pour_x_at_the_head_of_the_sentence(analyse):
     r = analyse("Pour la sénatrice Anne Vidal, la loi arrive trop tard.")
     q = find(r, "la loi arrive")

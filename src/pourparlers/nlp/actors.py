@@ -520,6 +520,11 @@ class ActorResolver(Component):
                             and not all(w in NAME_PARTICLES for w in ws):
                         target = c
                         break
+            if target is None and labels[k] in ("ORG", "MISC") and len(ws) == 1 and ws[0] in self.lex.org_nouns:
+                firsts = [c for c, cl in enumerate(clusters) if c not in persons and len(cl.words) > 1
+                          and cl.words[0] == ws[0]]
+                if len(firsts) == 1:
+                    target = firsts[0]
             if target is None:
                 clusters.append(_Cluster())
                 target = len(clusters) - 1
@@ -596,6 +601,13 @@ class ActorResolver(Component):
                 role = toks[k:]
                 if role and role[0].pos_ == "ADP":
                     return None
+                if person:
+                    org = [t for t in toks[rb:] if t.pos_ == "NOUN" and fold(t.lemma_) in self.lex.org_nouns]
+                    name_root = doc[a]
+                    while name_root.dep_ == "flat:name" and name_root.head.i < name_root.i:
+                        name_root = name_root.head
+                    if org and name_root.head.i not in range(toks[ra].i, toks[rb - 1].i + 1):
+                        return None  # « la secrétaire du syndicat Santé Solidaire »: the union's name
                 return role, (toks[ra].i, toks[rb - 1].i + 1), key
         return None
 
@@ -702,10 +714,11 @@ class ActorResolver(Component):
         """The grammatical gender of a role's head noun (« la porte-parole »)."""
         doc = index.doc
         h = doc[head[0]]
-        cands = [h] + [c for c in h.children if c.dep_ == "det"]
+        cands = [c for c in h.children if c.dep_ == "det"]
         p = _prev(doc, toks[0].i)
         if p is not None and p.pos_ == "DET":
             cands.append(p)
+        cands.append(h)
         for t in cands:
             if t.pos_ == "DET" or (t.i == h.i and fold(t.text).endswith("e")):
                 g = t.morph.get("Gender")
@@ -793,7 +806,7 @@ class ActorResolver(Component):
         entities = []
         for members in sorted(groups, key=lambda g: min(spans[k][0] for k in g)):
             eid = f"e{len(entities) + 1}"
-            forms = [mentions[k].text for k in members]
+            forms = [self._sentence_article(doc, spans[k][0], mentions[k].text) for k in members]
             name = max(forms, key=lambda f: (len(self._name_words_text(f)), len(f)))
             name = self._clean_name(name)
             labels = Counter(mentions[k].label for k in members)
@@ -814,6 +827,15 @@ class ActorResolver(Component):
         doc._.mentions = index.mentions
         doc._.entities = index.entities
         return doc
+
+    def _sentence_article(self, doc: Doc, a: int, text: str) -> str:
+        """« Les Nations unies » opening a sentence are « Nations unies »."""
+        first = doc[a]
+        if first.is_sent_start and fold(first.text) in ("le", "la", "les") and " " in text:
+            return text.split(" ", 1)[1]
+        if first.is_sent_start and fold(first.text).startswith("l'") and len(first.text) == 2 and len(text) > 2:
+            return text[2:].lstrip()
+        return text
 
     def _name_words_text(self, text: str) -> list[str]:
         words = fold(text).split()
@@ -1008,10 +1030,13 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
     k = next((j for j, t in enumerate(tokens) if t.i == head.i), 0)
     rk = role_key(tokens, k)
     if rk is not None:
+        info = _description_role(tokens, rk)
         ent = _role_match(index, tokens, rk, at)
         definite = _definite(tokens, head)
+        if ent is None and definite and info.mods:
+            ent = _qualified_match(index, info, at)
         if ent is None and definite and (g != "Plur" and n != "Plur"):
-            ref = _salient_speaker(index, at, g)
+            ref = _salient_speaker(index, at, g, info)
             if ref is not None:
                 return Referent(ref.name, ref.entity, ga, gb, ref.gender, ref.number, ref.kind)
         if ent is not None and (definite or head.i < index.title_end):
@@ -1129,8 +1154,32 @@ def _role_match(index: ActorIndex, tokens: list[Token], rk, at: int) -> Entity |
     return best[1]
 
 
-def _salient_speaker(index: ActorIndex, at: int, gender: str | None) -> Referent | None:
-    """The last person who spoke, within the sentence or the two before it."""
+def _description_role(tokens: list[Token], rk) -> RoleInfo:
+    key, ra, rb = rk
+    skip = set(range(tokens[ra].i, tokens[rb - 1].i + 1))
+    return RoleInfo("", lexicon().role_group(key), _mods(tokens, skip))
+
+
+def _qualified_match(index: ActorIndex, info: RoleInfo, at: int) -> Entity | None:
+    """« le ministre allemand » for « son homologue allemand, Matthias Kroll »:
+    a person named in the last sentences whose role has the same qualifiers."""
+    s = index.sent_of[at] if at < len(index.sent_of) else 0
+    best = None
+    for e in index.entities:
+        if e.type != "PER" or not any(info.mods <= r.mods for r in index.roles.get(e.id, [])):
+            continue
+        if any(r.head == info.head and not info.mods <= r.mods for r in index.roles.get(e.id, [])):
+            continue
+        pos = index.last_position(e.id, at)
+        if pos >= 0 and index.sent_of[pos] >= s - 3 and (best is None or pos > best[0]):
+            best = (pos, e)
+    return best[1] if best else None
+
+
+def _salient_speaker(index: ActorIndex, at: int, gender: str | None, info: RoleInfo | None = None) -> Referent | None:
+    """The last person who spoke, within the sentence or the two before it,
+    unless a role of theirs says otherwise (« le ministre allemand » is not
+    the Norwegian minister who spoke last)."""
     s = index.sent_of[at] if at < len(index.sent_of) else 0
     for i, kind, obj in reversed(index.history):
         if i >= at:
@@ -1145,6 +1194,13 @@ def _salient_speaker(index: ActorIndex, at: int, gender: str | None) -> Referent
         g = index.gender.get(ref.entity.id)
         if gender and g and gender != g:
             continue
+        if info is not None and any(r.head == info.head and not info.mods <= r.mods
+                                    for r in index.roles.get(ref.entity.id, [])):
+            continue
+        if info is not None and info.mods and any(
+                m in {fold(c) for c in lexicon().countries} and r.mods & {fold(c) for c in lexicon().countries}
+                and m not in r.mods for m in info.mods for r in index.roles.get(ref.entity.id, [])):
+            continue  # another country's man or woman
         return ref
     return None
 
@@ -1211,6 +1267,20 @@ def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
     s = index.sents[index.sent_of[qui.i]].start
     p = _prev(doc, qui.i)
     if p is not None and p.text == ",":
+        # « NAME, ROLE, qui … »: the name before the apposition
+        j = p.i - 1
+        while j > s and doc[j].text not in (",", ";", ":", "«", "»"):
+            j -= 1
+        if j > s and doc[j].text == ",":
+            seg = [t for t in doc[j + 1:p.i] if not t.is_space]
+            first = next((t for t in seg if t.pos_ not in ("DET", "ADJ")), None)
+            before = _prev(doc, j)
+            k = index.token_mention.get(before.i) if before is not None else None
+            if first is not None and k is not None and (role_key([first], 0) or fold(first.lemma_) in lexicon().org_nouns):
+                a, b = index.spans[k]
+                ent = index.entity_at(a)
+                if ent is not None and ent.type in ("PER", "ORG"):
+                    return [doc[i] for i in range(a, b)]
         found = None
         j = p.i - 1
         while j >= s:

@@ -281,6 +281,16 @@ class DocQuotes:
                 if pronoun_key(head):
                     return [head]
                 return self.speaker_np(head)
+        aux = next((c for c in v.children if c.dep_ == "aux:tense"), None)
+        if depth < 4 and aux is not None and v.dep_ == "conj":
+            # « X a affirmé que … et a menacé de … »: the same subject as the
+            # reporting verb with the same auxiliary before it
+            prev = self.cue_before(v)
+            if prev is not None and any(c.dep_ == "aux:tense" and fold(c.text) == fold(aux.text)
+                                        for c in prev.children):
+                who = self.subject(prev, False, depth + 1)
+                if who is not None:
+                    return who
         if depth < 4 and v.head.i != v.i:
             form = v.morph.get("VerbForm")
             if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp", "acl", "ccomp", "obl", "obl:arg", "parataxis")
@@ -374,12 +384,17 @@ class DocQuotes:
                 return None
             if is_clitic_subject(t):
                 return t
-            if t.pos_ == "ADP" or (t.pos_ == "DET" and fold(t.text) in ("du", "au", "aux", "des")
-                                   and t.dep_ == "case"):
+            if t.pos_ == "ADP" or (t.pos_ == "DET" and fold(t.text) in ("du", "au", "aux")):
                 h = t.head if t.head.i > t.i else None
                 if h is None:
                     j += 1
                     continue
+                # a name the parse hung on the complement (« a lancé au micro Nadia Berrada »)
+                for k in range(h.i + 1, h.right_edge.i + 1):
+                    ent = self.index.entity_at(k)
+                    if ent is not None and ent.type == "PER" and doc[k - 1].pos_ not in ("ADP",) \
+                            and fold(doc[k - 1].text) not in DE_CASE + A_WORDS:
+                        return doc[k]
                 j = max(h.right_edge.i, j) + 1
                 continue
             if t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns:
@@ -491,7 +506,12 @@ class DocQuotes:
         h = q.head
         if h.i == q.i or h.is_ancestor(v) or h.i < q.i or h.pos_ not in ("VERB", "AUX", "ADJ"):
             end = e
-            for j in range(q.i + 1, e - 1):  # … , ajoutant que / , a-t-il dit / , selon X
+            for j in range(q.i + 1, e - 1):
+                if fold(doc[j].text) in ("et", "mais", "puis") and doc[j + 1].pos_ == "AUX" and \
+                        doc[j + 1].head.i != doc[j + 1].i and doc[j + 1].head.head.i == v.i:
+                    end = j  # « a affirmé que … et a menacé de … »
+                    break
+            for j in range(q.i + 1, end - 1):  # … , ajoutant que / , a-t-il dit / , selon X
                 if doc[j].text == "," and j + 1 < e and (
                         self.is_cue(doc[j + 1]) and "Part" in doc[j + 1].morph.get("VerbForm")
                         or fold(doc[j + 1].text) in self.lex.source_preps
@@ -525,6 +545,14 @@ class DocQuotes:
                 mk = self.mark_of.get(c.i)
                 start = mk.o if mk is not None else c.left_edge.i
         end = min(end, e)
+        aux = next((c for c in v.children if c.dep_ == "aux:tense"), None)
+        for j in range(start, end - 1):
+            # « a affirmé que … et a menacé de … »: the main clause goes on
+            if fold(doc[j].text) in ("et", "mais", "puis") and aux is not None and doc[j + 1].pos_ == "AUX" \
+                    and fold(doc[j + 1].text) == fold(aux.text) and not any(
+                        c.dep_.startswith("nsubj") for c in doc[j + 1].head.children):
+                end = j
+                break
         for j in range(start, end - 1):  # « … : « a direct quotation » » is a quotation of its own
             if doc[j].text == ":" and doc[j + 1].text in ("«", "“", '"') or \
                     doc[j].text == ":" and j + 2 < end and doc[j + 1].is_space and doc[j + 2].text in ("«", "“", '"'):
@@ -841,6 +869,8 @@ class DocQuotes:
                                               or q.pos_ == "ADV"):
             q = _prev(doc, q.i)
         fronted = q is None or q.i < s or q.text in (",", ";", ":", "—", "–")
+        if fronted and left and len(self.words(np_end, e)) < 2:
+            fronted = False  # « …, selon X. » closes the sentence
         if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
@@ -997,7 +1027,7 @@ class DocQuotes:
                         spans.append(after)
             for a, b in spans:
                 a, b = self.whole_marks(a, b)
-                if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN")):
+                if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN", "VERB")):
                     continue
                 who = self.subject(v, inverted=inverted or learn)
                 if learn and who is None:
