@@ -383,8 +383,6 @@ class ActorResolver(Component):
         start = head.i
         if start <= a or b - start < 2 or not all(doc[i].pos_ == "PROPN" for i in range(start, b)):
             return None
-        if doc[start - 1].dep_ == "flat:name" and doc[start - 1].head.i < start:
-            pass  # the name is the tail of a chain: still a separate chain below
         if any(doc[i].head.i == start for i in range(a, start) if doc[i].dep_ == "flat:name"):
             return None
         prev = _prev(doc, a)
@@ -1056,15 +1054,6 @@ def _definite(tokens: list[Token], head: Token) -> bool:
         if t.pos_ == "DET":
             return "Def" in t.morph.get("Definite") or "Dem" in t.morph.get("PronType")
     return False
-
-
-def _unqualified(tokens: list[Token], head: Token, index: ActorIndex) -> bool:
-    """A description that names no other actor of its own (« le porte-parole
-    du Kremlin » is the Kremlin's spokesperson, not whoever spoke last)."""
-    for t in tokens:
-        if t.i > head.i and index.entity_at(t.i) is not None:
-            return False
-    return True
 
 
 def _name_in(index: ActorIndex, tokens: list[Token], head: Token):

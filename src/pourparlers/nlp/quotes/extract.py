@@ -127,8 +127,7 @@ class DocQuotes:
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
         doc = self.doc
-        while a < b and (doc[a].is_space or doc[a].text in TRIM or fold(doc[a].text) in QUE and a + 1 < b
-                         and False):
+        while a < b and (doc[a].is_space or doc[a].text in TRIM):
             a += 1
         while b > a and (doc[b - 1].is_space or doc[b - 1].text in TRIM):
             b -= 1
@@ -142,11 +141,6 @@ class DocQuotes:
         if tok.i in self.quoted:
             return None
         return self.lex.verb(tok)
-
-    def clause_start(self, i: int) -> int:
-        """First token of the sentence, after a headline rubric (« Syrie : »)."""
-        s, e = self.sent_range(i)
-        return s
 
     # ---------------------------------------------------------------- blocking
     def blocked(self, v: Token) -> bool:
@@ -521,8 +515,6 @@ class DocQuotes:
         else:
             end = h.right_edge.i + 1
             # a coordinated clause attached higher up (« … et qu'il … »)
-            for c in h.head.children if h.head.i == v.i else []:
-                pass
             nxt = end
             while nxt < e:
                 t = doc[nxt]
