@@ -947,6 +947,10 @@ def describe(tokens: list[Token]) -> str:
     while toks and (fold(toks[0].text) in lex.determiners or toks[0].pos_ in ("DET", "NUM")
                     or toks[0].is_punct):
         toks = toks[1:]
+    for k, t in enumerate(toks):  # what a comma adds is not the description
+        if t.text in (",", "(", ";") and k > 0:
+            toks = toks[:k]
+            break
     while toks and (toks[-1].is_punct or fold(toks[-1].text) in lex.determiners):
         toks = toks[:-1]
     if not toks:

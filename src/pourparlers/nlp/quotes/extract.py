@@ -840,9 +840,12 @@ class DocQuotes:
             while k < e and doc[k].text not in (",", ":", "«", "“", '"', ";"):
                 seg.append(doc[k])
                 k += 1
-            if k < e and doc[k].text == "," and seg and len(seg) <= 12 and not any(
-                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg) \
-                    and (seg[0].pos_ in ("DET", "NOUN", "ADJ", "PROPN", "NUM") or fold(seg[0].text) in ("l'un", "l'une")):
+            first = next((t for t in seg if t.pos_ not in ("DET", "ADJ", "NUM") and fold(t.text) not in ("l'un", "l'une", "un", "une", "des", "de")), None)
+            appositive = first is not None and (
+                actors.role_key([first], 0) or fold(first.lemma_) in self.alex.org_nouns
+                or (self.index.entity_at(first.i) is not None and self.index.entity_at(first.i).type in ("PER", "ORG")))
+            if k < e and doc[k].text == "," and seg and len(seg) <= 12 and appositive and not any(
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg):
                 j = k
                 continue
             break
@@ -1030,9 +1033,12 @@ class DocQuotes:
                           source="indirect", who=who, resolved=True)
                 if who is None and not self.passive(v):
                     continue
-                if who and len(who) > 1 and not any(self.index.entity_at(t.i) for t in who) \
-                        and not self.actor_like(actors._head_of(who), strict=False):
-                    continue  # « la version numérique proposera … » reports no one's words
+                if who and len(who) > 1:
+                    head = actors._head_of(who)
+                    named = any(self.index.entity_at(t.i) is not None and self.index.entity_at(t.i).type in ("PER", "ORG")
+                                for t in who if t.i >= head.i and actors._names_head(self.index, head, t.i))
+                    if self.index.entity_at(head.i) is None and not named and not self.actor_like(head, strict=False):
+                        continue  # « la version numérique proposera … » reports no one's words
                 out.append(f)
         # selon / d'après / pour X
         for p, x, cue in self.source_phrases(s, e):
