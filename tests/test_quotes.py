@@ -34,7 +34,7 @@ def check_spans(record):
             assert text[q.cue_span.start:q.cue_span.end] == q.cue_span.text
         if q.speaker is not None:
             names = {e.id: e.name for e in record.entities}
-            assert names[q.speaker] == q.speaker_name
+            assert names[q.speaker] in q.speaker_name  # (several speakers: « A et B »)
 
 
 # ------------------------------------------------------------------ direct
@@ -295,6 +295,44 @@ def test_relative_pronoun_speaker(analyse):
                 "qui a déclaré que les clubs seraient indemnisés.")
     q = find(r, "les clubs seraient indemnisés")
     assert q.speaker_name == "Marc Aubry"
+
+
+def test_name_and_colon_in_a_headline(analyse):
+    r = analyse("Emmanuel Dubois : « Je ne céderai pas »\n\nLe président du Sénat s'est exprimé hier soir.")
+    q = find(r, "Je ne céderai pas")
+    assert q.kind == "direct" and q.speaker_name == "Emmanuel Dubois"
+
+
+def test_participle_reports_for_the_same_speaker(analyse):
+    r = analyse("Le préfet du Nord, Jean Bernard, est arrivé dans la matinée. « La situation est sous contrôle », "
+                "a-t-il indiqué à la presse, précisant que les secours étaient sur place.")
+    assert find(r, "La situation est sous contrôle").speaker_name == "Jean Bernard"
+    q = find(r, "les secours étaient sur place")
+    assert q.cue == "préciser" and q.speaker_name == "Jean Bernard"
+
+
+def test_object_after_the_verbs_complements(analyse):
+    r = analyse("L'équipementier Valmet a annoncé lundi dans un communiqué la suppression de 300 postes.")
+    q = find(r, "la suppression de 300 postes")
+    assert q.cue == "annoncer" and "Valmet" in q.speaker_name
+
+
+def test_learnt_from_an_unnamed_source(analyse):
+    r = analyse("La police a interpellé trois suspects, a-t-on appris de source judiciaire.")
+    q = find(r, "La police a interpellé trois suspects")
+    assert q.speaker is None and q.speaker_name == "source judiciaire"
+
+
+def test_subject_set_apart_by_a_relative_clause(analyse):
+    r = analyse("Le directeur, qui n'a pas souhaité être nommé, affirme que l'usine fermera en juin.")
+    q = find(r, "l'usine fermera en juin")
+    assert q.cue == "affirmer" and q.speaker_name == "directeur" and not q.speaker_named
+
+
+def test_several_named_speakers(analyse):
+    r = analyse("Marie Lenoir et Paul Girard ont estimé que le projet était mal conçu.")
+    q = find(r, "le projet était mal conçu")
+    assert q.speaker_name == "Marie Lenoir et Paul Girard"
 
 
 # ------------------------------------------------------------------ not quotations

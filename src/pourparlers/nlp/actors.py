@@ -1080,6 +1080,8 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
             continue
         inside = a <= head.i < b
         ent = index.by_id[m.entity]
+        if not inside and fold(doc[a].text) in DE_WORDS | {"au", "aux"}:
+            continue  # « le préfet du Nord » with « du Nord » read as a name
         if not inside:
             p = _prev(doc, a)
             if p is not None and (p.pos_ == "ADP" or fold(p.text) in DE_WORDS):

@@ -227,6 +227,10 @@ class DocQuotes:
         if self.passive(v):
             return None
         learn = self.lex.learn(v)
+        if learn:
+            for t in doc[v.i + 1:min(len(doc), v.i + 4)]:
+                if fold(t.lemma_) == "source" and not any(fold(x.text) in self.lex.learn_preps for x in doc[v.i + 1:t.i]):
+                    return noun_phrase(t)  # « de source judiciaire »
         for c in v.children:
             if learn and fold(c.text) in self.lex.learn_preps:
                 x = next((g for g in c.children if g.pos_ in ("NOUN", "PROPN")), None) or \
@@ -287,7 +291,7 @@ class DocQuotes:
                     return who
         if depth < 4 and v.head.i != v.i:
             form = v.morph.get("VerbForm")
-            if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp", "acl", "ccomp", "obl", "obl:arg", "parataxis")
+            if v.dep_ == "conj" or (v.dep_ not in ("nsubj", "obj", "acl:relcl")
                                     and ("Part" in form or "Inf" in form or "Ger" in form)):
                 head = v.head
                 if head.i in self.quoted:
@@ -352,6 +356,15 @@ class DocQuotes:
         p = _prev(doc, v.i)
         while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or fold(p.text) in ("ne", "n'", "se", "s'", "l'", "le", "lui", "y", "en")):
             p = _prev(doc, p.i)
+        if p is not None and p.text == "," and p.i > s:
+            # « Le directeur, qui …, affirme » / « X, porte-parole de …, affirme »
+            j = p.i - 1
+            while j > s and doc[j].text not in (",", ";", ":", "«", "»"):
+                j -= 1
+            seg = [t for t in doc[j + 1:p.i] if not t.is_space]
+            if j > s and doc[j].text == "," and seg and (fold(seg[0].text) in ("qui", "que", "qu'", "dont")
+                                                        or actors.role_key(seg, 0) or seg[0].pos_ == "DET"):
+                p = _prev(doc, j)
         if p is None or p.i < s or p.i in self.quoted:
             return None
         k = self.index.token_mention.get(p.i)
@@ -419,7 +432,25 @@ class DocQuotes:
             return None
         if not ref.named:
             ref = self._unnamed(toks, ref)
+        elif len(toks) > 2:
+            ref = self._coordinated(toks, ref)
         return ref
+
+    def _coordinated(self, toks: list[Token], ref: Referent) -> Referent:
+        """« Marie Lenoir et Paul Girard ont estimé … »: both speak; the first
+        is the speaker entity, the readable name gives all of them."""
+        head = actors._head_of(toks)
+        ents = []
+        for t in [head] + [c for c in head.conjuncts if c.i > head.i]:
+            ent = self.index.entity_at(t.i)
+            if ent is None or ent in ents or ent.type not in ("PER", "ORG"):
+                return ref
+            ents.append(ent)
+        if len(ents) < 2:
+            return ref
+        names = [e.name for e in ents]
+        name = ", ".join(names[:-1]) + " et " + names[-1]
+        return Referent(name, ref.entity, ref.start, ref.end, None, "Plur", ref.kind)
 
     def _unnamed(self, toks: list[Token], ref: Referent) -> Referent:
         """A person named in the words but missed by the NER (a name after a
@@ -680,7 +711,7 @@ class DocQuotes:
         objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
                 and not self.is_time(c)]
         if not objs:
-            return None
+            return self.linear_object(v)
         with_det = [c for c in objs if any(g.dep_ == "det" for g in c.children) and c.pos_ == "NOUN"]
         head = with_det[0] if with_det else objs[-1]
         if head.i in self.quoted and self.mark_of.get(head.i) is not None:
@@ -699,6 +730,43 @@ class DocQuotes:
                 continue
             break
         return self.trim(min(a, start), b)
+
+    def linear_object(self, v: Token) -> tuple[int, int] | None:
+        """The object the parse hung elsewhere: the first noun phrase after the
+        verb and its complements (« a annoncé lundi dans un communiqué la
+        suppression de 300 postes »)."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        j = v.i + 1
+        in_pp = False
+        while j < e:
+            t = doc[j]
+            if t.is_space or t.pos_ == "ADV" or self.is_time(t) or t.pos_ == "AUX":
+                j += 1
+                continue
+            if t.pos_ == "ADP" or fold(t.text) in ("au", "aux", "du", "des") and t.pos_ != "DET":
+                in_pp = True
+                j += 1
+                continue
+            if t.pos_ == "DET" and not in_pp:
+                break
+            if t.pos_ in ("DET", "ADJ") and in_pp:
+                j += 1
+                continue
+            if t.pos_ in ("NOUN", "PROPN") and in_pp:
+                in_pp = False
+                j += 1
+                continue
+            return None
+        if j >= e or doc[j].pos_ != "DET":
+            return None
+        k = j + 1
+        while k < e and doc[k].text not in (",", ";", ":", ".", "«", "»", "(") and \
+                doc[k].pos_ not in ("VERB", "AUX", "SCONJ", "PRON"):
+            k += 1
+        if not any(doc[x].pos_ in ("NOUN", "PROPN") for x in range(j, k)):
+            return None
+        return self.trim(j, k)
 
     def content_prep(self, v: Token, prep: str) -> tuple[int, int] | None:
         doc = self.doc
@@ -826,10 +894,12 @@ class DocQuotes:
             j += 1
         k = j
         while k < e and doc[k].text not in (",", ":", "«", "“", '"', ";") and not (
-                doc[k].pos_ in ("VERB", "AUX")) and k - j < 8:
+                doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")) and k - j < 8:
             k += 1
-        if k < e and doc[k].text == "," and k > j and fold(doc[j].text) in DE_CASE + A_WORDS + ("en", "pour", "chez"):
-            j = k  # « selon le ministre Andrew Barr du Territoire …, »
+        if k < e and doc[k].text == "," and k > j and (fold(doc[j].text) in DE_CASE + A_WORDS + ("en", "pour", "chez")
+                                                        or not any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in doc[x].morph.get("VerbForm")
+                                                                   for x in range(j, k))):
+            j = k  # « selon le ministre Andrew Barr du Territoire …, », « d'après un sondage publié dimanche, »
         for _ in range(2):
             while j < e and doc[j].is_space:
                 j += 1
@@ -892,8 +962,20 @@ class DocQuotes:
         e = self.sents[0].end
         for j in range(s, min(e, s + 6)):
             if doc[j].text == ":":
-                return j + 1
+                words = [t for t in doc[s:j] if not t.is_space]
+                return j + 1 if words and self.is_rubric(words) else 0
         return 0
+
+    def is_rubric(self, words: list[Token]) -> bool:
+        """« Syrie : », « Pêche : » open a headline; « Emmanuel Dubois : » and
+        « Le ministre a assuré : » introduce the words that follow."""
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        ents = [self.index.entity_at(t.i) for t in words]
+        if any(e is not None and e.type in ("PER", "ORG") for e in ents):
+            return False
+        head = actors._head_of(words)
+        return not (actors.role_key(words, words.index(head)) or fold(head.lemma_) in self.alex.org_nouns)
 
     def source_phrases(self, s: int, e: int):
         """« selon X », « d'après X », « pour X, » in the sentence: (prep, X)."""
@@ -960,7 +1042,7 @@ class DocQuotes:
                 continue
             cue = self.is_cue(v)
             learn = cue is None and self.lex.learn(v) and any(
-                fold(t.text) in self.lex.learn_preps for t in doc[v.i + 1:min(e, v.i + 4)])
+                fold(t.text) in self.lex.learn_preps or fold(t.lemma_) == "source" for t in doc[v.i + 1:min(e, v.i + 4)])
             if cue is None and not learn:
                 continue
             if self.blocked(v) or v.i in self.used_cues:
@@ -1147,7 +1229,8 @@ class DocQuotes:
                 break
         if not clause:
             return None
-        if self.sent_of[clause[0].i] == 0 and self._rubric_end(clause[0].i) > clause[-1].i:
+        if self.sent_of[clause[0].i] == 0 and self._rubric_end(clause[0].i) > clause[-1].i \
+                and self.is_rubric(clause):
             return None  # « Syrie : » is the headline's rubric
         for t in reversed(clause):
             cue = self.is_cue(t)
