@@ -47,6 +47,14 @@ def test_short_and_long_names_are_one_entity(analyse):
     assert all(m.entity == e.id for m in r.mentions if "Durand" in m.text)
 
 
+def test_names_with_a_particle_and_names_without_their_article(analyse):
+    r = analyse("Le chef du mouvement, Youssef Karim al-Masri, est arrivé à Tunis. "
+                "Selon al-Masri, la trêve tiendra. Le porte-parole de l'Élysée a rappelé la position de la France.")
+    e = entity(r, "Youssef Karim al-Masri")
+    assert any("al-Masri" == a or a.endswith("al-Masri") for a in e.aliases)
+    assert not any(x.name.lower().startswith(("l'", "le ", "la ")) for x in r.entities)
+
+
 def test_two_people_with_the_same_surname_stay_apart(analyse):
     r = analyse("Paul Martin dirige l'entreprise familiale depuis vingt ans. "
                 "Sa sœur, Sophie Martin, a fondé une association à Lyon. "

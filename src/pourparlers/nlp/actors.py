@@ -363,8 +363,9 @@ class ActorResolver(Component):
                 while a < b and (fold(doc[a].text) in self.lex.temporal or role_key([doc[a]], 0)
                                  or fold(doc[a].text) in self.lex.multi_roles):
                     a += 1
-                if a >= b or not doc[a].text[:1].isupper():
-                    continue
+                if a >= b or not (doc[a].text[:1].isupper() or fold(doc[a].text) in NAME_PARTICLES
+                                  and any(doc[i].text[:1].isupper() for i in range(a + 1, b))):
+                    continue  # (« al-Joulani », « de Villepin » are names)
             # role + "de" + ORG + person name read as one mention
             split = self._person_tail(doc, a, b)
             if split is not None:
@@ -474,9 +475,11 @@ class ActorResolver(Component):
             if cluster_of[k] is not None:
                 continue
             ws = words[k]
-            if not ws or is_place(ws) or not doc[spans[k][0]].text[:1].isupper() and labels[k] != "PER":
+            first = doc[spans[k][0]]
+            if not ws or is_place(ws) or not (first.text[:1].isupper() or fold(first.text) in NAME_PARTICLES) \
+                    and labels[k] != "PER":
                 continue
-            if labels[k] not in ("PER", "MISC") and len(ws) > 1:
+            if labels[k] not in ("PER", "MISC") and len([w for w in ws if w not in NAME_PARTICLES]) > 1:
                 continue
             cands = [c for c in persons if self._same_person(clusters[c].words, ws)]
             if not cands:
@@ -827,11 +830,14 @@ class ActorResolver(Component):
         return doc
 
     def _sentence_article(self, doc: Doc, a: int, text: str) -> str:
-        """« Les Nations unies » opening a sentence are « Nations unies »."""
+        """« Les Nations unies » opening a sentence are « Nations unies »; a
+        lower-case article is never part of a name (« le Pentagone »)."""
         first = doc[a]
-        if first.is_sent_start and fold(first.text) in ("le", "la", "les") and " " in text:
+        lower = first.text[:1].islower()
+        if (first.is_sent_start or lower) and fold(first.text) in ("le", "la", "les") and " " in text:
             return text.split(" ", 1)[1]
-        if first.is_sent_start and fold(first.text).startswith("l'") and len(first.text) == 2 and len(text) > 2:
+        if (first.is_sent_start or lower) and fold(first.text).startswith("l'") and len(first.text) == 2 \
+                and len(text) > 2:
             return text[2:].lstrip()
         return text
 

@@ -948,6 +948,8 @@ class DocQuotes:
                         break
             return self.trim(np_end, e)
         start = s if not self._rubric_end(s) else self._rubric_end(s)
+        if any(start <= v < p.i for v in self.used_cues):
+            return None  # « « … », dit-il selon X »: the quotation has its own report
         for j in range(p.i - 1, s, -1):  # the clause the source phrase closes
             if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")):
                 start = j + 1
@@ -1015,6 +1017,18 @@ class DocQuotes:
                 continue
             cue = "d'après" if key in self.lex.after_de else key
             yield t, x, cue
+
+    def can_speak(self, who: list[Token]) -> bool:
+        """Words that can name a speaker: a name, a pronoun, people or an
+        organisation (not « la version numérique », « l'affaire X »)."""
+        head = actors._head_of(who)
+        if self.index.entity_at(head.i) is not None or pronoun_key(head) or is_clitic_subject(head):
+            return True
+        if actors._join(who) in self.alex.pronouns or fold(head.lemma_) in self.alex.org_units:
+            return True  # « ce dernier », « le bureau de … »
+        if any(self.index.entity_at(t.i) is not None for t in who) and actors._name_in(self.index, who, head):
+            return True  # « l'équipementier Valmet »
+        return self.actor_like(head, strict=False) and head.pos_ in ("NOUN", "PROPN", "PRON")
 
     def actor_like(self, x: Token, strict: bool) -> bool:
         lex, alex = self.lex, self.alex
@@ -1115,12 +1129,8 @@ class DocQuotes:
                           source="indirect", who=who, resolved=True)
                 if who is None and not self.passive(v):
                     continue
-                if who and len(who) > 1:
-                    head = actors._head_of(who)
-                    named = any(self.index.entity_at(t.i) is not None and self.index.entity_at(t.i).type in ("PER", "ORG")
-                                for t in who if t.i >= head.i and actors._names_head(self.index, head, t.i))
-                    if self.index.entity_at(head.i) is None and not named and not self.actor_like(head, strict=False):
-                        continue  # « la version numérique proposera … » reports no one's words
+                if who and not self.can_speak(who):
+                    continue  # « la version numérique proposera … » reports no one's words
                 out.append(f)
         # selon / d'après / pour X
         for p, x, cue in self.source_phrases(s, e):
@@ -1480,6 +1490,8 @@ class DocQuotes:
                 if f.mark is None:
                     actors.note_reported(self.doc, f.a, f.b)
             for f in sorted(items, key=order):
+                if f.who and not self.can_speak(f.who):
+                    f.who = None
                 if f.who:
                     f.speaker = self.resolve(f.who, f.who[0].i if f.cue_tok is None else min(f.cue_tok.i, f.who[0].i))
                 self.note(f)
