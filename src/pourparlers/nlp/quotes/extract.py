@@ -720,16 +720,22 @@ class DocQuotes:
         # the noun phrase starts right after the verb, after a date
         # (« a proposé le 15 décembre la suppression de … »)
         doc = self.doc
-        start = v.i + 1
-        while start < a:
-            t = doc[start]
-            nxt = _next(doc, t.i)
-            if t.is_space or t.pos_ in ("ADV", "PUNCT", "AUX") or self.is_time(t) or \
-                    (t.pos_ == "DET" and nxt is not None and self.is_time(nxt)):
-                start += 1
+        start = a
+        j = a - 1
+        while j > v.i:
+            t = doc[j]
+            if t.is_space or t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and not self.is_time(t) \
+                    or fold(t.text) in DE_CASE:
+                j -= 1
                 continue
-            break
-        return self.trim(min(a, start), b)
+            if self.is_time(t) or t.pos_ in ("ADV", "PUNCT", "AUX"):
+                start = j + 1  # a date or an adverb before the object ends here
+            break  # a preposition: what follows it was its complement
+        else:
+            start = v.i + 1
+        while start < a and (doc[start].is_space or doc[start].text in TRIM):
+            start += 1
+        return self.trim(start, b)
 
     def linear_object(self, v: Token) -> tuple[int, int] | None:
         """The object the parse hung elsewhere: the first noun phrase after the
