@@ -206,3 +206,13 @@ def test_the_fine_tuned_ner_is_loaded(nlp):
 ])
 def test_capitalised_word_of_a_common_phrase_is_no_name(nlp, text, forced):
     assert corrected(nlp, text, [(forced, "ORG")]) == []
+
+
+def test_trailing_adverb_is_outside(nlp):
+    text = "Le groupe a revendiqué l'attaque, comme le Hezbollah également, selon la police."
+    assert corrected(nlp, text, [("Hezbollah également", "ORG")]) == [("Hezbollah", "ORG")]
+
+
+def test_capitalised_title_phrase_is_no_name(nlp):
+    text = "Devant les députés, le Premier ministre a défendu son budget."
+    assert corrected(nlp, text, [("Premier ministre", "MISC")]) == []

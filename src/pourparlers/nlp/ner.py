@@ -294,9 +294,12 @@ class NerCorrector(Component):
         return label
 
     def _is_common(self, doc: Doc, s: int, e: int) -> bool:
-        """A capitalised common word, not a name (single words only)."""
+        """A capitalised common word or a title, not a name."""
         if e - s != 1:
-            return False
+            # « Premier ministre », « Secrétaire général »: titles and lower-case words only
+            words = [t for t in doc[s:e] if not t.is_punct and not t.is_space]
+            return any(self._is_title(t) for t in words) and \
+                all(self._is_title(t) or t.is_lower for t in words)
         tok = doc[s]
         if not tok.is_alpha:
             return False
