@@ -144,6 +144,7 @@ def main() -> None:
     ap.add_argument("--unannotated", choices=("missing", "outside", "mixed"), default="mixed")
     ap.add_argument("--dev-percent", type=int, default=0,
                     help="hold this share of the train part out to watch F1 per epoch (experiments)")
+    ap.add_argument("--dev-salt", default="dev", help="which dev share (experiments)")
     args = ap.parse_args()
 
     fix_random_seed(args.seed)
@@ -151,7 +152,8 @@ def main() -> None:
     dev_docs: list[dict] = []
     if args.dev_percent:
         def in_dev(d):
-            return int(hashlib.sha256(("dev:" + d["id"]).encode()).hexdigest()[:8], 16) % 100 < args.dev_percent
+            key = f"{args.dev_salt}:{d['id']}".encode()
+            return int(hashlib.sha256(key).hexdigest()[:8], 16) % 100 < args.dev_percent
         dev_docs = [d for d in train_docs if in_dev(d)]
         train_docs = [d for d in train_docs if not in_dev(d)]
 

@@ -216,3 +216,12 @@ def test_trailing_adverb_is_outside(nlp):
 def test_capitalised_title_phrase_is_no_name(nlp):
     text = "Devant les députés, le Premier ministre a défendu son budget."
     assert corrected(nlp, text, [("Premier ministre", "MISC")]) == []
+
+
+@pytest.mark.parametrize("text, forced, label, expected", [
+    ("Le budget de la MINUSCA centrafricaine a été réduit.", "MINUSCA centrafricaine", "ORG", [("MINUSCA", "ORG")]),
+    ("Le séisme a eu lieu à 14 h 05 (UTC) au large du Chili.", "UTC", "ORG", []),
+    ("Le ministre (NDLR : de l'Économie) a démenti.", "NDLR", "ORG", []),
+])
+def test_abbreviations_and_acronyms(nlp, text, forced, label, expected):
+    assert corrected(nlp, text, [(forced, label)]) == expected

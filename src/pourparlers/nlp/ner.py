@@ -242,6 +242,10 @@ class NerCorrector(Component):
                 break
         while e > s and self._strip_at_end(doc, e - 1, protected):
             e -= 1
+        # an acronym and its adjective: « l'AMISOM burundaise » -> « AMISOM »
+        if e - s == 2 and doc[s].is_upper and len(doc[s]) > 1 and doc[e - 1].is_lower \
+                and doc[e - 1].pos_ == "ADJ" and not any(ps < e <= pe for ps, pe in protected):
+            e -= 1
         return s, e
 
     def _strip_titles(self, doc: Doc, s: int, e: int, label: str,
@@ -421,7 +425,7 @@ class NerCorrector(Component):
                 continue  # a longer name holds it (« Kremlin » in « Grand Palais du Kremlin »)
             result = [r for r in result if r[1] <= s or e <= r[0]]
             result.append((s, e, "ORG"))
-        result.sort()
+        result = self._harmonise(doc, sorted(result), kinds)
         spans, last = [], -1
         for s, e, label in result:
             if s < last:
@@ -430,6 +434,34 @@ class NerCorrector(Component):
             last = e
         doc.ents = spans
         return doc
+
+
+    def _harmonise(self, doc: Doc, result: list[tuple[int, int, str]],
+                   kinds: dict) -> list[tuple[int, int, str]]:
+        """One label per name in an article: a name labelled differently in
+        different places takes its most frequent label, and a surname alone
+        takes the label PER of the full name (« Antonis Samaras » ... « Samaras »)."""
+        texts = [doc[s:e].text for s, e, _ in result]
+        votes: dict[str, dict[str, int]] = {}
+        for text, (_, _, label) in zip(texts, result):
+            if label != "MISC":
+                votes.setdefault(text, {}).setdefault(label, 0)
+                votes[text][label] += 1
+        surnames = {doc[e - 1].text for s, e, label in result
+                    if label == "PER" and e - s >= 2 and doc[e - 1].is_title}
+        out = []
+        for text, (s, e, label) in zip(texts, result):
+            if (s, e) in kinds:
+                out.append((s, e, label))
+                continue
+            v = votes.get(text, {})
+            best = max(v, key=lambda k: (v[k], k == label)) if v else label
+            if label != "MISC" and v.get(best, 0) > v.get(label, 0):
+                label = best
+            elif e - s == 1 and label != "PER" and text in surnames:
+                label = "PER"
+            out.append((s, e, label))
+        return out
 
 
 @Language.factory("pourparlers_ner")
