@@ -225,3 +225,26 @@ def test_capitalised_title_phrase_is_no_name(nlp):
 ])
 def test_abbreviations_and_acronyms(nlp, text, forced, label, expected):
     assert corrected(nlp, text, [(forced, label)]) == expected
+
+
+def test_hyphenated_name_is_taken_whole(nlp):
+    text = "L'avion s'est écrasé près de Kamensk-Ouralski dans la nuit."
+    assert corrected(nlp, text, [("Kamensk", "LOC")]) == [("Kamensk-Ouralski", "LOC")]
+    assert corrected(nlp, text, [("Ouralski", "LOC")]) == [("Kamensk-Ouralski", "LOC")]
+
+
+def test_two_names_joined_by_a_hyphen_stay_two(nlp):
+    text = "Le sommet Macron-Merkel a eu lieu à Berlin."
+    out = corrected(nlp, text, [("Macron", "PER"), ("Merkel", "PER"), ("Berlin", "LOC")])
+    assert out == [("Macron", "PER"), ("Merkel", "PER"), ("Berlin", "LOC")]
+
+
+def test_channel_names_are_organisations(nlp):
+    text = "Il s'est exprimé sur France 2 puis sur Europe 1 dimanche."
+    out = corrected(nlp, text, [("France", "LOC"), ("Europe", "LOC")])
+    assert out == [("France 2", "ORG"), ("Europe 1", "ORG")]
+
+
+def test_single_letters_are_no_names(nlp):
+    text = "Le groupe C a été remporté par la Pologne."
+    assert corrected(nlp, text, [("C", "LOC"), ("Pologne", "LOC")]) == [("Pologne", "LOC")]

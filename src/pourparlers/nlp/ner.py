@@ -205,6 +205,20 @@ class NerCorrector(Component):
 
     # -- one entity --
 
+    @staticmethod
+    def _whole_words(doc: Doc, s: int, e: int, in_ents: set[int]) -> tuple[int, int]:
+        """Extend an entity over the rest of a hyphenated word (« Rostov » of
+        « Rostov-sur-le-Don »), unless that part is an entity of its own."""
+        def hyphen(i: int) -> bool:
+            return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_ and i not in in_ents and i + 1 not in in_ents \
+                and not doc[i + 1].is_punct
+        while e < len(doc) - 1 and hyphen(e):
+            e += 2
+        while s > 1 and hyphen(s - 1) and s - 2 not in in_ents:
+            s -= 2
+        return s, e
+
     def _strip_at_end(self, doc: Doc, i: int, protected: set[tuple[int, int]]) -> bool:
         tok = doc[i]
         if tok.is_space:
@@ -213,7 +227,7 @@ class NerCorrector(Component):
             return False
         if i > 0 and not doc[i - 1].whitespace_ and tok.is_alpha:
             return False  # glued to the previous word (« Kim Jong-un »)
-        return tok.pos_ in self.trailing_pos and (tok.is_lower or tok.is_punct)
+        return tok.pos_ in self.trailing_pos and (tok.is_lower or tok.is_punct or tok.pos_ == "DET")
 
     def _trim(self, doc: Doc, s: int, e: int, protected: set[tuple[int, int]],
               label: str = "") -> tuple[int, int]:
@@ -305,6 +319,8 @@ class NerCorrector(Component):
             return any(self._is_title(t) for t in words) and \
                 all(self._is_title(t) or t.is_lower for t in words)
         tok = doc[s]
+        if len(tok.text.rstrip(".")) == 1:
+            return True  # a single letter or initial (« C », « H. »)
         if not tok.is_alpha:
             return False
         if self._is_ordinal(tok) and self._at_start(doc, s):
@@ -379,9 +395,10 @@ class NerCorrector(Component):
         kinds = {(s, e): k for s, e, k in names}
         not_names = [(s, e) for _, s, e in self.not_names(doc)]
         result: list[tuple[int, int, str]] = []
+        in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         for ent in doc.ents:
             label = ent.label_
-            s, e = ent.start, ent.end
+            s, e = self._whole_words(doc, ent.start, ent.end, in_ents)
             # « chef d'État russe », « coup d'État »: a capitalised word of a phrase
             for ns, ne in not_names:
                 if ns <= s < ne:
@@ -399,9 +416,11 @@ class NerCorrector(Component):
                 if (ps, pe) not in protected:
                     ps, pe, plabel = self._strip_titles(doc, ps, pe, plabel, protected)
                     ps, pe = self._trim(doc, ps, pe, protected, plabel)
-                if ps >= pe or not any(t.is_title or t.is_upper or t.like_num or not t.is_lower
-                                       for t in doc[ps:pe] if not t.is_punct and not t.is_space):
-                    continue  # no name left (« russe »)
+                if ps >= pe:
+                    continue
+                if (ps, pe) != (ent.start, ent.end) and all(
+                        t.is_lower for t in doc[ps:pe] if not t.is_punct and not t.is_space):
+                    continue  # no name left once cut (« russe » of « chef d'État russe »)
                 kind = kinds.get((ps, pe))
                 if kind in ("ORG_NAME", "ORG_RELABEL"):
                     plabel = "ORG"
