@@ -211,11 +211,10 @@ class NerCorrector(Component):
         « Rostov-sur-le-Don »), unless that part is an entity of its own."""
         def hyphen(i: int) -> bool:
             return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ \
-                and not doc[i].whitespace_ and i not in in_ents and i + 1 not in in_ents \
-                and not doc[i + 1].is_punct
-        while e < len(doc) - 1 and hyphen(e):
+                and not doc[i].whitespace_ and i not in in_ents
+        while e < len(doc) - 1 and hyphen(e) and e + 1 not in in_ents and not doc[e + 1].is_punct:
             e += 2
-        while s > 1 and hyphen(s - 1) and s - 2 not in in_ents:
+        while s > 1 and hyphen(s - 1) and s - 2 not in in_ents and not doc[s - 2].is_punct:
             s -= 2
         return s, e
 
