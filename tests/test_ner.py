@@ -248,3 +248,15 @@ def test_channel_names_are_organisations(nlp):
 def test_single_letters_are_no_names(nlp):
     text = "Le groupe C a été remporté par la Pologne."
     assert corrected(nlp, text, [("C", "LOC"), ("Pologne", "LOC")]) == [("Pologne", "LOC")]
+
+
+def test_weights_built_for_another_model_are_not_loaded():
+    import spacy
+
+    from pourparlers.nlp.ner import use_trained_ner
+
+    other = spacy.blank("fr")
+    other.add_pipe("ner")
+    with pytest.warns(UserWarning, match="W400"):
+        assert use_trained_ner(other) is False
+    assert "pourparlers_ner" not in other.meta

@@ -49,8 +49,12 @@ class Errors(metaclass=_Messages):
     E107 = "language resource '{name}' is malformed: {reason}"
     E108 = "no input given; pass files, directories or - for standard input"
 
+    # Named entities (pourparlers.nlp.ner).
+    E400 = "the fine-tuned NER weights in {path} could not be loaded: {reason}"
+
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
+    W400 = "the fine-tuned NER weights were built for {base}; the pipeline {model} keeps its own ner"
 
 
 class InputError(Exception):

@@ -32,6 +32,8 @@ replaced by the fine-tuned ones shipped in ``data/models/ner`` (built by
 from __future__ import annotations
 
 import json
+import pathlib
+import warnings
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -39,6 +41,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from ..errors import Errors, ResourceError
 from .base import Component
 from .extensions import register
 
@@ -114,11 +117,14 @@ def use_trained_ner(nlp: Language) -> bool:
     if path is None or "ner" not in nlp.pipe_names:
         return False
     base = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-    if trained_ner_info().get("base") != base:
-        return False  # trained from another model: its weights would not fit
-    import pathlib
-
-    nlp.get_pipe("ner").from_disk(pathlib.Path(str(path)), exclude=["vocab"])
+    built_for = trained_ner_info().get("base")
+    if built_for != base:  # trained from another model: its weights would not fit
+        warnings.warn(Errors.W400.format(base=built_for, model=base), stacklevel=2)
+        return False
+    try:
+        nlp.get_pipe("ner").from_disk(pathlib.Path(str(path)), exclude=["vocab"])
+    except Exception as err:  # noqa: BLE001 - a corrupt or truncated model file
+        raise ResourceError(Errors.E400.format(path=path, reason=err)) from None
     nlp.meta["pourparlers_ner"] = trained_ner_info()
     return True
 
