@@ -2,27 +2,37 @@
 
 ``pourparlers_ner`` runs right after spaCy's ``ner`` and rewrites ``doc.ents``
 so that every entity is a proper name with the right label, following the
-conventions of ``data/fr/ner.toml``:
+conventions of ``data/fr/ner.toml`` (those of the WiNER-fr annotation, plus
+seats of power as organisations). Word lists and names live in that file; the
+rules read the part of speech, the morphology, the sentence starts and the
+lemmatizer's own lexicon of common nouns and adjectives.
 
-- boundaries: whitespace, punctuation, articles and prepositions at the edges
-  are dropped (« la France » -> « France », « Saint-Denis\\n\\n »), and an entity
-  stops before a subordinate, a verb or a weekday that the model ran into
-  (« l'ONU lundi », « Mediapart que la justice »);
-- titles and roles: civilities, titles and roles before a name are dropped
-  (« M. Dupont », « le président Durand »); a role governing a name (« le
-  porte-parole du Kremlin », « président du Tchad ») leaves the governed name;
-- "role + name" merges are split at the organisation names of the resource file
-  (« porte-parole de Maison Blanche Karoline Leavitt » -> ORG « Maison
-  Blanche » + PER « Karoline Leavitt »);
-- capitalised common words are not entities: demonyms (« l'Allemande »),
-  titles alone (« Président »), ordinals at a sentence or heading start
-  (« Quatrième rencontre... »), and common nouns at a sentence start, as
-  told by the part of speech and the lemmatizer's own lexicon of nouns and
-  adjectives;
-- labels: the organisation names of the resource file (« Kremlin », « Maison
-  Blanche », « Matignon », « Axios »...) are ORG, added when the model missed
-  them; an entity headed by an organisation noun (« ministère », « Parti »,
-  « Cour »...) is ORG.
+- Boundaries: whitespace, punctuation, articles and prepositions at the edges
+  are dropped (« la France » -> « France », « Saint-Denis\\n\\n »), name
+  particles of persons stay (« de Gaulle »), an entity stops before a
+  subordinate, a verb or a weekday the model ran into (« l'ONU lundi »,
+  « Mediapart que la justice »), a hyphenated name is taken whole
+  (« Rostov » -> « Rostov-sur-le-Don »), « AMISOM burundaise » -> « AMISOM ».
+- Titles and roles: civilities, titles and roles before a name are dropped
+  (« M. Dupont », « le président Durand »); a role governing a name leaves the
+  name (« président du Tchad » -> « Tchad »); a demonym before a person's name
+  is dropped (« l'Espagnole Ana García »); titles alone are no entity
+  (« Premier ministre »), nor the capitalised word of a phrase such as « chef
+  d'État » or « coup d'État », nor press or time-zone abbreviations (NDLR, UTC).
+- "Role + organisation + person" merges are split at the organisation names of
+  the resource file (« porte-parole de Maison Blanche Karoline Leavitt » -> ORG
+  « Maison Blanche » + PER « Karoline Leavitt »), only when what is left is
+  a person's name or no name at all.
+- Capitalised common words are no entities: an ordinal opening a sentence or
+  heading (« Quatrième rencontre... »), a common noun or adjective opening a
+  sentence, a demonym used as a noun (« les Français », « une Américaine »),
+  a single letter.
+- Labels: the organisation names of the resource file (« Kremlin », « Maison
+  Blanche », « Élysée », « Matignon », « Axios », « France 2 »...) are ORG,
+  added when the model missed them; an entity headed by an organisation noun
+  (« ministère », « Parti », « Cour »...) is ORG; within an article a name
+  keeps one label (the most frequent) and a surname alone takes the PER label
+  of the full name.
 
 It also provides ``use_trained_ner``: the pipeline's ``ner`` weights are
 replaced by the fine-tuned ones shipped in ``data/models/ner`` (built by
