@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -174,11 +175,24 @@ class Store:
 
     # ---------------------------------------------------------------- opening
 
+    # A writer waits this long for readers (the web server opens the file for each
+    # request) to let go of DuckDB's lock; a reader does not wait.
+    WRITER_LOCK_WAIT = 5.0
+
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         if read_only and not self.path.exists():
             raise UsageError(Errors.E502.format(path=self.path))
+        deadline = time.monotonic() + (0.0 if read_only else self.WRITER_LOCK_WAIT)
+        pause = 0.01
         try:
-            return duckdb.connect(str(self.path), read_only=read_only)
+            while True:
+                try:
+                    return duckdb.connect(str(self.path), read_only=read_only)
+                except duckdb.IOException as err:
+                    if "lock" not in str(err).lower() or time.monotonic() + pause > deadline:
+                        raise
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.2)
         except duckdb.IOException as err:
             msg = str(err)
             if "lock" in msg.lower():
