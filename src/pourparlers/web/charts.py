@@ -51,6 +51,7 @@ class TimelineMark:
     title: str
     href: str | None
     event_id: str
+    tentative: bool = False  # announced, hypothetical or denied: not (yet) a fact
 
 
 @dataclass
@@ -158,7 +159,8 @@ def timeline_chart(events: list[dict[str, Any]], link, width: int = 960, label_w
         for x0, w, r, ev in items:
             chart.marks.append(TimelineMark(
                 x=x0, y=y + lane_height / 2 + r * row, width=round(w, 1), colour=colour(t),
-                title=describe_event(ev), href=link(ev), event_id=ev["id"]))
+                title=describe_event(ev), href=link(ev), event_id=ev["id"],
+                tentative=(ev.get("modality") or "asserted") != "asserted"))
         y += height
     axis_y = y + 4
     chart.ticks = [Tick(x=x_of(d), label=label) for d, label in ticks(lo, hi)]
@@ -243,38 +245,55 @@ def interactions(events: list[dict[str, Any]]) -> tuple[dict[str, Node], dict[tu
     return nodes, edges
 
 
-def _layout(ids: list[str], links: list[tuple[int, int, float]], iterations: int = 300) -> list[tuple[float, float]]:
-    """Fruchterman–Reingold force layout in the unit square; deterministic."""
+def _layout(n: int, links: list[tuple[int, int, float]], iterations: int = 250) -> list[tuple[float, float]]:
+    """Stress-majorisation layout (graph distances become drawn distances), deterministic.
+
+    Actors in separate parts of the graph are kept one step further apart than the
+    farthest connected pair, so that every part stays in view. Positions are in
+    graph-distance units, centred on 0.
+    """
     import numpy as np
 
-    n = len(ids)
     if n == 1:
-        return [(0.5, 0.5)]
-    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
-    pos = np.stack([0.5 + 0.4 * np.cos(angle), 0.5 + 0.4 * np.sin(angle)], axis=1)
-    k = 0.8 * math.sqrt(1.0 / n)
-    temp = 0.1
-    src = np.array([a for a, _, _ in links], dtype=int)
-    dst = np.array([b for _, b, _ in links], dtype=int)
-    w = np.array([1 + math.log(c) for _, _, c in links]) if links else np.zeros(0)
+        return [(0.0, 0.0)]
+    adj: list[list[int]] = [[] for _ in range(n)]
+    for a, b, _ in links:
+        adj[a].append(b)
+        adj[b].append(a)
+    dist = np.full((n, n), np.inf)
+    for s in range(n):  # breadth-first search from every node
+        dist[s, s] = 0
+        frontier, d = [s], 0
+        while frontier:
+            d += 1
+            nxt = []
+            for u in frontier:
+                for v in adj[u]:
+                    if dist[s, v] == np.inf:
+                        dist[s, v] = d
+                        nxt.append(v)
+            frontier = nxt
+    finite = dist[np.isfinite(dist)]
+    dist[~np.isfinite(dist)] = finite.max() + 1
+    # start from classical scaling (MDS), then majorise the stress
+    sq = dist ** 2
+    centre = np.eye(n) - 1.0 / n
+    vals, vecs = np.linalg.eigh(-0.5 * centre @ sq @ centre)
+    pos = vecs[:, -2:] * np.sqrt(np.maximum(vals[-2:], 1e-9))
+    angle = np.arange(n) * 2.399963  # golden angle: separates nodes that start together
+    pos = pos + 0.05 * np.stack([np.cos(angle), np.sin(angle)], axis=1)
+    weight = np.zeros_like(dist)
+    off = dist > 0
+    weight[off] = dist[off] ** -2
+    total = weight.sum(axis=1)[:, None]
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(-1)) + 1e-6
-        force = (k * k / dist ** 2)[:, :, None] * delta  # repulsion
-        disp = force.sum(axis=1)
-        if len(src):
-            d = pos[src] - pos[dst]
-            dd = np.sqrt((d ** 2).sum(-1)) + 1e-6
-            pull = (dd / k * w)[:, None] * d
-            np.add.at(disp, src, -pull)
-            np.add.at(disp, dst, pull)
-        disp += (0.5 - pos) * 0.05 / k  # gravity: unconnected parts stay in view
-        length = np.sqrt((disp ** 2).sum(-1)) + 1e-9
-        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
-        temp = max(temp * 0.985, 0.002)
-    lo, hi = pos.min(axis=0), pos.max(axis=0)
-    size = np.maximum(hi - lo, 1e-6)
-    pos = (pos - lo) / size
+        norm = np.sqrt((delta ** 2).sum(-1)) + 1e-9
+        target = pos[None, :, :] + (dist / norm)[:, :, None] * delta
+        pos = (weight[:, :, None] * target).sum(axis=1) / total
+    pos = pos - pos.mean(axis=0)
+    if np.ptp(pos[:, 1]) > np.ptp(pos[:, 0]):  # lie wide rather than tall
+        pos = pos[:, ::-1]
     return [(float(x), float(y)) for x, y in pos]
 
 
@@ -292,7 +311,7 @@ class NetworkChart:
 
 
 def network_chart(events: list[dict[str, Any]], node_link, edge_link, max_nodes: int = 40,
-                  width: int = 960, height: int = 640, margin: int = 70) -> NetworkChart:
+                  width: int = 960, margin: int = 90) -> NetworkChart:
     """The actor-interaction graph of these events: the ``max_nodes`` actors with
     most interactions, edges coloured by their most frequent event type."""
     nodes, edges = interactions(events)
@@ -307,13 +326,20 @@ def network_chart(events: list[dict[str, Any]], node_link, edge_link, max_nodes:
     ids = keep
     index = {k: i for i, k in enumerate(ids)}
     links = [(index[a], index[b], float(e.events)) for (a, b), e in edges.items() if a in kept and b in kept]
-    pos = _layout(ids, links) if ids else []
+    pos = _layout(len(ids), links) if ids else []
+    xs, ys = [p[0] for p in pos] or [0.0], [p[1] for p in pos] or [0.0]
+    span_x, span_y = max(max(xs) - min(xs), 1e-6), max(max(ys) - min(ys), 1e-6)
+    # one graph step is at most 170 px; the drawing is at most 960 wide and 720 high
+    unit = min((width - 2 * margin) / span_x, (720 - 1.2 * margin) / span_y, 170.0)
+    height = int(max(span_y * unit + 1.2 * margin, 160))
+    left = (width - span_x * unit) / 2 - min(xs) * unit
+    top_y = (height - span_y * unit) / 2 - min(ys) * unit
     top = max(degree.values(), default=1)
     out_nodes = []
     for k, (x, y) in zip(ids, pos):
         n = nodes[k]
-        n.x = round(margin + x * (width - 2 * margin), 1)
-        n.y = round(margin / 2 + y * (height - 1.5 * margin), 1)
+        n.x = round(left + x * unit, 1)
+        n.y = round(top_y + y * unit - 6, 1)
         n.r = round(5 + 10 * math.sqrt(degree[k] / top), 1)
         n.href = node_link(n)
         n.label = n.name if len(n.name) <= 28 else n.name[:27] + "…"
