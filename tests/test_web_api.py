@@ -450,3 +450,18 @@ def test_serve_reports_a_port_in_use(tmp_path):
             bind("127.0.0.1", sock.getsockname()[1])
     finally:
         sock.close()
+
+
+def test_only_the_expected_host_names_are_served(db):
+    """A page elsewhere cannot reach the store through DNS rebinding."""
+    from pourparlers.web import create_app
+
+    app = create_app(db, hosts=["127.0.0.1", "localhost", "::1"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/status").status_code == 200
+        assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+        assert c.get("/", headers={"host": "[::1]:8000"}).status_code == 200
+        r = c.get("/api/events", headers={"host": "rebound.example:8000"})
+        assert r.status_code == 400 and r.json()["error"].startswith("[E808]")
+        page = c.get("/", headers={"host": "rebound.example"})
+        assert page.status_code == 400 and "does not answer for the host" in page.text

@@ -70,6 +70,7 @@ class Errors(metaclass=_Messages):
     E805 = "unexpected error on the server ({kind}); the server log has the details"
     E806 = "missing parameter {name}"
     E807 = "no such page: {path}"
+    E808 = "this server does not answer for the host '{host}' (open it by its loopback address)"
 
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"

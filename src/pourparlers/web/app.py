@@ -41,7 +41,7 @@ from .highlight import marks, pieces
 log = logging.getLogger("pourparlers.web")
 
 CSP = "; ".join([
-    "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
     "font-src 'self'", "connect-src 'self'", "form-action 'self'", "base-uri 'none'",
     "frame-ancestors 'none'"])
 SECURITY_HEADERS = {
@@ -210,10 +210,27 @@ def _latest(store: Store, n: int, **filters: Any):
 
 # ------------------------------------------------------------------ the application
 
-def create_app(db: str | os.PathLike | None = None) -> FastAPI:
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def host_of(header: str) -> str:
+    """The host name of a Host header, without its port: ``[::1]:8000`` → ``::1``."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1:].split("]", 1)[0]
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = None) -> FastAPI:
     """The web application over the store at ``db`` (default: ``$POURPARLERS_DB`` or
-    ``pourparlers.duckdb``)."""
+    ``pourparlers.duckdb``).
+
+    ``hosts``: the Host names requests may carry (``pourparlers serve`` on loopback
+    passes the loopback names, so that a web page elsewhere cannot read the store
+    through DNS rebinding); None accepts any.
+    """
     db_path = Path(db) if db is not None else default_path()
+    allowed = {h.strip("[]").lower() for h in hosts} if hosts is not None else None
     app = FastAPI(
         title="pourparlers",
         version=__version__,
@@ -248,7 +265,10 @@ def create_app(db: str | os.PathLike | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if allowed is not None and host_of(request.headers.get("host", "")) not in allowed:
+            response = problem(request, 400, Errors.E808.format(host=request.headers.get("host", "")))
+        else:
+            response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
         if not request.url.path.startswith("/static/"):

@@ -60,7 +60,7 @@ def serve(
 
     from ..cli import err_console
     from ..store.store import default_path
-    from .app import create_app
+    from .app import LOOPBACK_NAMES, create_app
 
     if not is_loopback(host):
         if not allow_remote:
@@ -72,7 +72,8 @@ def serve(
     sock = bind(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    config = uvicorn.Config(create_app(path), log_level="warning", access_log=access_log,
+    hosts = None if allow_remote else sorted({*LOOPBACK_NAMES, host.strip("[]").lower()})
+    config = uvicorn.Config(create_app(path, hosts=hosts), log_level="warning", access_log=access_log,
                             server_header=False, proxy_headers=False)
     server = uvicorn.Server(config)
     err_console.print(f"serving {path} at http://{shown}:{bound}/ (Ctrl-C to stop)", markup=False)
