@@ -51,8 +51,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-TIMELINE_EVENTS = 2000  # events drawn on the timeline chart (the latest ones)
-GRAPH_EVENTS = 5000  # events read for the network (the latest ones)
+TIMELINE_EVENTS = 1000  # events drawn on the timeline chart (the latest ones)
+GRAPH_EVENTS = 3000  # events read for the network (the latest ones)
 PAGE = 50
 
 
