@@ -154,10 +154,11 @@ def _pager(request: Request, page) -> dict[str, Any]:
         return request.url.path + "?" + urlencode(params + [("offset", str(offset))])
 
     limit = page.limit or len(page) or 1
+    back = max(0, page.offset - limit) if len(page) else max(0, page.total - limit)
     return {
         "first": page.offset + 1 if len(page) else 0, "last": page.offset + len(page),
         "total": page.total,
-        "prev": at(max(0, page.offset - limit)) if page.offset > 0 else None,
+        "prev": at(back) if page.offset > 0 else None,
         "next": at(page.offset + limit) if page.offset + len(page) < page.total else None,
     }
 
@@ -195,6 +196,15 @@ Until = Annotated[str | None, Query(description="Up to this date: YYYY, YYYY-MM 
 ActorList = Annotated[list[str] | None, Query(
     description="An actor's name, alias or id (repeat: events involving all of them).")]
 EventType = Annotated[str | None, Query(description="PLOVER type: " + ", ".join(charts.event_types()) + ".")]
+
+
+def paged(query, limit: int, offset: int, *args: Any, **filters: Any):
+    """``query(*args, limit=, offset=, **filters)``, with the right ``total`` even for a
+    page past the last match (the store counts the matches on the rows it returns)."""
+    page = query(*args, limit=limit, offset=offset, **filters)
+    if not page and offset > 0:
+        page.total = query(*args, limit=1, offset=0, **filters).total
+    return page
 
 
 def _out(page) -> dict[str, Any]:
@@ -330,8 +340,8 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         type_, mode = P.event_type(type), P.text(mode, "mode")
         since, until = P.period(since, until)
         with store() as s:
-            return _out(s.events(actor=actors or None, type=type_, since=since, until=until, mode=mode,
-                                 limit=limit, offset=offset))
+            return _out(paged(s.events, limit, offset, actor=actors or None, type=type_, since=since,
+                              until=until, mode=mode))
 
     @app.get("/api/events/{event_id}", tags=["events"], responses={**ERRORS, **NOT_FOUND})
     def api_event(event_id: str) -> dict[str, Any]:
@@ -350,8 +360,8 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         speaker, contains = P.text(speaker, "speaker"), P.text(contains, "contains")
         since, until = P.period(since, until)
         with store() as s:
-            return _out(s.quotes(speaker=speaker, contains=contains, since=since, until=until,
-                                 limit=limit, offset=offset))
+            return _out(paged(s.quotes, limit, offset, speaker=speaker, contains=contains, since=since,
+                              until=until))
 
     @app.get("/api/actors", tags=["actors"], response_model=PageOut, responses=ERRORS)
     def api_actors(name: Annotated[str | None, Query(description="Part of a name or alias.")] = None,
@@ -360,7 +370,7 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         """Actors of the collection registry, most reported first, with aliases and roles over time."""
         name, type_ = P.text(name, "name"), P.entity_type(type)
         with store() as s:
-            return _out(s.actors(name=name, type=type_, limit=limit, offset=offset))
+            return _out(paged(s.actors, limit, offset, name=name, type=type_))
 
     @app.get("/api/actors/{actor_id:path}", tags=["actors"], responses={**ERRORS, **NOT_FOUND})
     def api_actor(actor_id: str) -> dict[str, Any]:
@@ -375,7 +385,7 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
     def api_speakers(limit: Limit = 10, offset: Offset = 0):
         """Speakers, most quoted first (``id`` is null for a speaker no registry actor resolves)."""
         with store() as s:
-            return _out(s.speakers(limit=limit, offset=offset))
+            return _out(paged(s.speakers, limit, offset))
 
     @app.get("/api/timeline", tags=["actors"], response_model=PageOut, responses=ERRORS)
     def api_timeline(actor: Annotated[str, Query(description="The actor's name, alias or id.")],
@@ -384,13 +394,13 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         actor_ = P.text(actor, "actor", required=True)
         since, until = P.period(since, until)
         with store() as s:
-            return _out(s.timeline(actor_, since=since, until=until, limit=limit, offset=offset))
+            return _out(paged(s.timeline, limit, offset, actor_, since=since, until=until))
 
     @app.get("/api/articles", tags=["articles"], response_model=PageOut, responses=ERRORS)
     def api_articles(limit: Limit = PAGE, offset: Offset = 0):
         """Stored articles (without their text), newest first."""
         with store() as s:
-            return _out(s.articles(limit=limit, offset=offset))
+            return _out(paged(s.articles, limit, offset))
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"], responses={**ERRORS, **NOT_FOUND})
     def api_article(article_id: str) -> dict[str, Any]:
@@ -454,7 +464,7 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         query = dict(actor=f["actor"] or None, type=f["type"], since=f["since"], until=f["until"])
         with store() as s:
             drawn, total = _latest(s, TIMELINE_EVENTS, **query)
-            page = s.events(limit=PAGE, offset=off, **query)
+            page = paged(s.events, PAGE, off, **query)
             unknown = _unknown(s, f["actor"])
             names = [a["name"] for a in s.actors(limit=200)]
         chart = charts.timeline_chart(list(drawn), evidence_href)
@@ -491,7 +501,7 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         name, type_ = P.text(q.get("name"), "name"), P.entity_type(q.get("type"))
         off = P.offset(q.get("offset"))
         with store() as s:
-            page = s.actors(name=name, type=type_, limit=PAGE, offset=off)
+            page = paged(s.actors, PAGE, off, name=name, type=type_)
         return render(request, "actors.html", title="Actors", page=page, paging=_pager(request, page),
                       name=name, type=type_)
 
@@ -516,7 +526,7 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
         since, until = P.period(q.get("since"), q.get("until"))
         off = P.offset(q.get("offset"))
         with store() as s:
-            page = s.quotes(speaker=speaker, contains=contains, since=since, until=until, limit=PAGE, offset=off)
+            page = paged(s.quotes, PAGE, off, speaker=speaker, contains=contains, since=since, until=until)
             unknown = _unknown(s, [speaker] if speaker else [])
             speakers = s.speakers(limit=100)
         return render(request, "quotes.html", title="Quotations", page=page, paging=_pager(request, page),
@@ -527,7 +537,7 @@ def create_app(db: str | os.PathLike | None = None, hosts: list[str] | None = No
     def articles_page(request: Request):
         off = P.offset(request.query_params.get("offset"))
         with store() as s:
-            page = s.articles(limit=PAGE, offset=off)
+            page = paged(s.articles, PAGE, off)
         return render(request, "articles.html", title="Articles", page=page, paging=_pager(request, page))
 
     @app.get("/articles/{article_id:path}", include_in_schema=False)
@@ -581,9 +591,10 @@ def _role_bars(roles: list[dict[str, Any]], width: int = 960, label: int = 300) 
     def x(d):
         return round(label + plot * (d - lo).days / span, 1)
 
-    bars = [{"role": r["role"], "x": x(a), "w": max(4.0, round(x(b) - x(a), 1)), "y": 8 + i * 22,
+    bars = [{"role": r["role"] if len(r["role"]) <= 44 else r["role"][:43] + "…",
+             "x": x(a), "w": max(4.0, round(x(b) - x(a), 1)), "y": 8 + i * 22,
              "title": f"{r['role']}: {r['first_seen']} … {r['last_seen']} ({r['n_articles']} article(s))"}
             for i, (r, a, b) in enumerate(dated)]
-    ticks = [{"x": x(d), "label": t} for d, t in charts.ticks(lo, hi, 6)]
+    ticks = [{"x": x(d), "label": t} for d, t in charts.ticks(lo, hi, 6) if x(d) <= width - 36]
     return {"bars": bars, "width": width, "height": 8 + 22 * len(bars) + 24, "ticks": ticks,
             "axis": 8 + 22 * len(bars)}

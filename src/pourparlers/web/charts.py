@@ -163,7 +163,7 @@ def timeline_chart(events: list[dict[str, Any]], link, width: int = 960, label_w
                 tentative=(ev.get("modality") or "asserted") != "asserted"))
         y += height
     axis_y = y + 4
-    chart.ticks = [Tick(x=x_of(d), label=label) for d, label in ticks(lo, hi)]
+    chart.ticks = [Tick(x=x_of(d), label=label) for d, label in ticks(lo, hi) if x_of(d) <= width - 36]
     chart.height = int(axis_y + 30)
     return chart
 
