@@ -71,13 +71,13 @@ class Errors(metaclass=_Messages):
     E806 = "missing parameter {name}"
     E807 = "no such page: {path}"
     E808 = "this server does not answer for the host '{host}' (open it by its loopback address)"
+    W800 = "serving on {host}, which other machines may reach: anyone who can connect can read the store"
+    W801 = "no store at {path} yet: the page says so until `pourparlers ingest` creates it"
 
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
     W500 = "no actor in the store matches '{name}'"
     W501 = "the store {path} was migrated from schema version {old} to {new} (copy of the old file: {backup})"
-    W800 = "serving on {host}, which other machines may reach: anyone who can connect can read the store"
-    W801 = "no store at {path} yet: the page says so until `pourparlers ingest` creates it"
 
 
 class InputError(Exception):
