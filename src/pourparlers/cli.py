@@ -293,6 +293,7 @@ def show(
 
 
 from .store.cli import register as _store_commands; _store_commands(app)  # noqa: E402,E702 (issue 7)
+from .web.cli import register as _web_commands; _web_commands(app)  # noqa: E402,E702 (issue 8)
 
 
 def main() -> None:
