@@ -49,6 +49,14 @@ class Errors(metaclass=_Messages):
     E107 = "language resource '{name}' is malformed: {reason}"
     E108 = "no input given; pass files, directories or - for standard input"
 
+    # Scale-out engine (Ray Data).
+    E700 = "--engine ray needs Ray Data, which is not installed: pip install 'pourparlers[ray]'"
+    E701 = "cannot attach to the Ray cluster at '{address}': {reason}"
+    E702 = "{option} applies only to --engine ray"
+    E703 = "unknown engine '{engine}'; use 'local' or 'ray'"
+    E704 = "cannot write {path}: {reason}"
+    E705 = "the Ray job failed: {reason}"
+
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
 
