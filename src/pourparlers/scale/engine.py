@@ -30,8 +30,6 @@ from ..nlp import DEFAULT_MODEL
 from .columns import COLUMNS, record_to_row, row_to_record
 from .units import SHARD_LINES, Unit, plan, read_unit
 
-#: Articles per call of an NLP actor (each call runs ``nlp.pipe`` over them).
-RAY_BATCH = 32
 #: Ray Data block size: small blocks keep every actor fed and results streaming.
 BLOCK_BYTES = 512 * 1024
 #: Input blocks of work units at most (a read task takes one block).
@@ -198,7 +196,7 @@ class NLPWorker:
 def build_dataset(units: list[Unit], *, published: str | None = None, language: str | None = "fr",
                   batch_size: int = 16, fmt: str = "jsonl", workers: int | None = None,
                   cpus: int = 1, keep: Callable[[Article], bool] | None = None,
-                  model: str = DEFAULT_MODEL, ray_batch: int = RAY_BATCH,
+                  model: str = DEFAULT_MODEL, ray_batch: int | None = None,
                   ordered: bool = True):
     """The Ray Data plan (lazy) from work units to output rows."""
     import ray.data
@@ -221,7 +219,9 @@ def build_dataset(units: list[Unit], *, published: str | None = None, language: 
                      num_cpus=0, concurrency=max(1, workers or cpus))
     return ds.map_batches(NLPWorker, fn_constructor_kwargs={"fmt": fmt, "batch_size": batch_size,
                                                             "model": model},
-                          batch_size=ray_batch, batch_format="pyarrow", compute=pool, num_cpus=1)
+                          # one spaCy batch per actor call: small calls keep every actor busy
+                          batch_size=ray_batch or batch_size, batch_format="pyarrow", compute=pool,
+                          num_cpus=1)
 
 
 def iter_rows(paths: Iterable[str | os.PathLike], *, published: str | None = None,
