@@ -169,6 +169,7 @@ def bench_ray(path: Path, workers: int, batch_size: int) -> dict:
     units = plan([str(path)])
     n = errors = 0
     first = last = None
+    cpu_first: dict[int, float] = {}
     n_first = 0  # records of the first arrival (their time is start-up, not steady work)
     with ray_cluster(workers=workers) as cluster:
         t_up = time.perf_counter()
@@ -186,6 +187,8 @@ def bench_ray(path: Path, workers: int, batch_size: int) -> dict:
                 if first is None or last - first < 0.05:
                     first = first or last
                     n_first = n
+                    sampler.sample()
+                    cpu_first = dict(sampler.cpu)
         finally:
             sampler.sample()
             sampler.stop()
@@ -200,6 +203,8 @@ def bench_ray(path: Path, workers: int, batch_size: int) -> dict:
         "articles_per_s": round(n / (t_end - t0), 2),
         "steady_articles_per_s": round((n - n_first) / (last - first), 2) if last > first else None,
         "worker_cpu_s": round(sum(sampler.cpu.values()), 2),
+        "steady_worker_cpu_s": round(sum(c - cpu_first.get(p, 0.0) for p, c in sampler.cpu.items()), 2),
+        "steady_articles": n - n_first,
         "driver_cpu_s": round(time.process_time() - c0, 2),
         "worker_rss_mib": [round(p / 2**20) for p in peaks],
         "actors_seen": len(peaks),
@@ -261,6 +266,10 @@ def main() -> None:
             r["ratio_to_bare_cpu"] = round(bare_cpu / per, 3)
             # the cost figure: articles per core-hour, and core-hours per million articles
             r["core_hours_per_million"] = round(per * 1e6 / 3600, 1)
+        if r["steady_articles"] > 0 and r["steady_worker_cpu_s"] > 0:
+            per = r["steady_worker_cpu_s"] / r["steady_articles"]
+            r["steady_cpu_ms_per_article"] = round(1000 * per, 1)
+            r["steady_core_hours_per_million"] = round(per * 1e6 / 3600, 1)
     one = next((r for r in rays if r["workers"] == 1), None)
     for r in rays:
         if one and r is not one:
@@ -288,7 +297,9 @@ def main() -> None:
         print(f"Ray {r['workers']}: cluster up in {r['cluster_start_s']}s, first record at {r['first_record_s']}s, "
               f"driver CPU {r['driver_cpu_s']}s; "
               f"steady scaling vs 1 worker {r.get('steady_scaling_vs_1_worker', 1.0)}; "
-              f"{r.get('core_hours_per_million', '-')} core-hours per million articles")
+              f"{r.get('core_hours_per_million', '-')} core-hours per million articles "
+              f"(steady, model loading left out: {r.get('steady_cpu_ms_per_article', '-')} CPU ms/article, "
+              f"{r.get('steady_core_hours_per_million', '-')} core-hours per million)")
 
 
 if __name__ == "__main__":

@@ -102,8 +102,6 @@ def _checked(rows):
     except UsageError:
         raise
     except Exception as err:  # noqa: BLE001 - Ray's exceptions are many and nested
-        if type(err).__name__ in ("KeyboardInterrupt",):
-            raise
         reason = str(err).strip().splitlines()
         raise UsageError(Errors.E705.format(reason=reason[-1] if reason else type(err).__name__)) from err
     finally:
