@@ -207,6 +207,7 @@ def bench_ray(path: Path, workers: int, batch_size: int) -> dict:
         "steady_articles": n - n_first,
         "driver_cpu_s": round(time.process_time() - c0, 2),
         "worker_rss_mib": [round(p / 2**20) for p in peaks],
+        "worker_cpu_each_s": sorted(round(c, 1) for c in sampler.cpu.values()),
         "actors_seen": len(peaks),
     }
 
@@ -295,7 +296,7 @@ def main() -> None:
               f"{r.get('scaling_vs_1_worker', 1.0):>8.3f}  {r['worker_rss_mib']}")
     for r in rays:
         print(f"Ray {r['workers']}: cluster up in {r['cluster_start_s']}s, first record at {r['first_record_s']}s, "
-              f"driver CPU {r['driver_cpu_s']}s; "
+              f"driver CPU {r['driver_cpu_s']}s, workers' CPU {r['worker_cpu_each_s']}s; "
               f"steady scaling vs 1 worker {r.get('steady_scaling_vs_1_worker', 1.0)}; "
               f"{r.get('core_hours_per_million', '-')} core-hours per million articles "
               f"(steady, model loading left out: {r.get('steady_cpu_ms_per_article', '-')} CPU ms/article, "

@@ -228,9 +228,9 @@ def ray_session():
         ray.shutdown()
 
 
-def local_engine(extractor, paths: list[str]):
-    """What `pourparlers extract` (local) produces: errors in order, records by id."""
-    items = list(read_inputs(paths))
+def local_engine(extractor, paths: list[str], stdin: bytes | None = None):
+    """What `pourparlers extract` (local) produces: errors and records, in input order."""
+    items = list(read_inputs(paths, stdin=io.BytesIO(stdin) if stdin is not None else None))
     errors = [str(i) for i in items if isinstance(i, InputError)]
     records = extractor.process([i for i in items if isinstance(i, Article)])
     return errors, records
@@ -253,9 +253,10 @@ def _by_id(records):
 def test_ray_and_local_engines_give_identical_records(ray_session, extractor, tmp_path: Path):
     from pourparlers.scale import iter_rows
 
-    paths = mixed_inputs(tmp_path)
-    rows = list(iter_rows(paths, workers=2, shard_lines=2, fmt="jsonl"))
-    local_errors, local_records = local_engine(extractor, paths)
+    paths = mixed_inputs(tmp_path) + ["-"]
+    piped = json.dumps({"id": "tube", "text": ARTICLES[3][2]}, ensure_ascii=False).encode() + b"\n{oups\n"
+    rows = list(iter_rows(paths, workers=2, shard_lines=2, fmt="jsonl", stdin=io.BytesIO(piped)))
+    local_errors, local_records = local_engine(extractor, paths, stdin=piped)
     records = [json.loads(r["line"]) for r in rows if not r["error"]]
     assert _by_id(records) == _by_id(local_records)
     # the very JSON lines of the local engine, in input order too
@@ -266,10 +267,10 @@ def test_ray_and_local_engines_give_identical_records(ray_session, extractor, tm
     assert errors == local_errors
     joined = "\n".join(errors)
     for expected in ("b-vide.txt", "lot.jsonl:6", "lot.jsonl:7", "lot.jsonl:10", "absent.jsonl",
-                     "not HTML", "E008", "coupe.warc.gz"):
+                     "not HTML", "E008", "coupe.warc.gz", "<stdin>:2"):
         assert expected in joined, expected
     ids = [r["id"] for r in records]
-    assert "https://exemple.invalid/0" in ids and "https://exemple.invalid/4" in ids
+    assert "https://exemple.invalid/0" in ids and "https://exemple.invalid/4" in ids and "tube" in ids
     assert len(ids) == len(set(ids)) and len(records) >= 10
 
 

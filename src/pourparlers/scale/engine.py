@@ -201,16 +201,17 @@ def build_dataset(units: list[Unit], *, published: str | None = None, language: 
     """The Ray Data plan (lazy) from work units to output rows."""
     import ray.data
 
-    ctx = ray.data.DataContext.get_current()
-    ctx.enable_progress_bars = False
-    ctx.execution_options.preserve_order = ordered
-    ctx.target_max_block_size = BLOCK_BYTES
     if workers:
         pool = ray.data.ActorPoolStrategy(size=workers)
     else:  # attached to a cluster: grow up to one actor per CPU, reading beside them
         pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, cpus - 1))
     ds = ray.data.from_items([_uniform(u) for u in units] or [_uniform({"kind": "none"})],
                              override_num_blocks=max(1, min(len(units), MAX_INPUT_BLOCKS)))
+    # the dataset's own copy of the context: the caller's global one is left alone
+    ctx = ds.context
+    ctx.enable_progress_bars = False
+    ctx.execution_options.preserve_order = ordered
+    ctx.target_max_block_size = BLOCK_BYTES
     if not units:
         return ds.filter(lambda row: False)
     # reading is light beside the parser: it takes no CPU slot of its own, so the
