@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -206,6 +207,7 @@ def bench_ray(path: Path, workers: int, batch_size: int) -> dict:
         "steady_worker_cpu_s": round(sum(c - cpu_first.get(p, 0.0) for p, c in sampler.cpu.items()), 2),
         "steady_articles": n - n_first,
         "driver_cpu_s": round(time.process_time() - c0, 2),
+        "driver_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "worker_rss_mib": [round(p / 2**20) for p in peaks],
         "worker_cpu_each_s": sorted(round(c, 1) for c in sampler.cpu.values()),
         "actors_seen": len(peaks),

@@ -180,6 +180,32 @@ def test_parquet_round_trip_is_lossless(extractor, tmp_path: Path):
     assert n == sum(1 for r in records if r["quotes"])
 
 
+def test_an_article_that_breaks_its_batch_is_skipped_alone():
+    """A failure outside our components (they isolate their own) costs one article, not the batch."""
+    import spacy
+    from spacy.language import Language
+
+    from pourparlers.pipeline import Extractor
+    from pourparlers.scale.engine import analyse
+
+    @Language.component("test_scale_fails_on_boum")
+    def fails(doc):
+        if "BOUM" in doc.text:
+            raise RuntimeError("explosion")
+        return doc
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_scale_fails_on_boum")
+    ex = Extractor(nlp=nlp, batch_size=8)
+    arts = [Article(id="a", text=ARTICLES[0][2]), Article(id="b", text="Un texte BOUM.", origin="lot.jsonl:2"),
+            Article(id="c", text=ARTICLES[1][2])]
+    out = analyse(ex, arts)
+    assert [r["id"] if r else None for r, _, _ in out] == ["a", None, "c"]
+    assert out[1][2].startswith("[E017]") and "lot.jsonl:2" in out[1][2] and "explosion" in out[1][2]
+    assert out[0][0] == ex.process(arts[:1])[0]
+
+
 def _cli(*args, env=None, timeout=600):
     return subprocess.run([sys.executable, "-m", "pourparlers", *args], capture_output=True,
                           cwd=ROOT, timeout=timeout, env=env)
@@ -214,9 +240,10 @@ def test_ray_options_need_the_ray_engine():
 @pytest.fixture(scope="module")
 def ray_session():
     ray = pytest.importorskip("ray")
-    from pourparlers.scale.engine import _quiet_ray_logs, _worker_pythonpath
+    from pourparlers.scale.engine import _quiet_ray_logs, _worker_pythonpath, no_usage_report
 
     _quiet_ray_logs()
+    no_usage_report()
     started = not ray.is_initialized()
     if started:
         path = _worker_pythonpath()

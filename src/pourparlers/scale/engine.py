@@ -69,6 +69,12 @@ def _worker_pythonpath() -> str | None:
     return os.pathsep.join(dict.fromkeys(parts))
 
 
+def no_usage_report() -> None:
+    """No usage statistics sent anywhere, unless the user chose otherwise (env or ~/.ray)."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    os.environ.setdefault("RAY_DATA_USAGE_DISABLED", "1")
+
+
 @contextmanager
 def ray_cluster(workers: int | None = None, address: str | None = None) -> Iterator[dict[str, Any]]:
     """Attach to the cluster at ``address``, or start a local one of ``workers`` CPUs.
@@ -83,6 +89,7 @@ def ray_cluster(workers: int | None = None, address: str | None = None) -> Itera
     if ray.is_initialized():
         yield {"cpus": int(ray.cluster_resources().get("CPU", 1)), "started": False}
         return
+    no_usage_report()
     # a source checkout (tests, development): make the workers import this very code
     path = _worker_pythonpath()
     common = dict(logging_level=logging.ERROR, log_to_driver=False, configure_logging=True,
