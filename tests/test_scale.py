@@ -228,6 +228,14 @@ def test_ray_engine_without_ray_says_how_to_install(tmp_path: Path):
     assert res.stdout == b""
 
 
+def test_unreachable_cluster_is_one_line_not_a_hang():
+    pytest.importorskip("ray")
+    res = _cli("extract", "--engine", "ray", "--address", "127.0.0.1:1", str(EXAMPLES), timeout=120)
+    err = res.stderr.decode()
+    assert res.returncode == 2, err
+    assert "E701" in err and "127.0.0.1:1" in err and "Traceback" not in err
+
+
 def test_ray_options_need_the_ray_engine():
     res = _cli("extract", "--workers", "2", str(EXAMPLES), timeout=120)
     assert res.returncode == 2 and "E702" in res.stderr.decode() and "--workers" in res.stderr.decode()

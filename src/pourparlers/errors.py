@@ -56,6 +56,8 @@ class Errors(metaclass=_Messages):
     E703 = "unknown engine '{engine}'; use 'local' or 'ray'"
     E704 = "cannot write {path}: {reason}"
     E705 = "the Ray job failed: {reason}"
+    E706 = ("cannot attach to the Ray cluster at '{address}': {reason} (a cluster with token "
+            "authentication needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)")
 
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"

@@ -69,6 +69,21 @@ def _worker_pythonpath() -> str | None:
     return os.pathsep.join(dict.fromkeys(parts))
 
 
+def _unreachable(address: str, timeout: float = 10.0) -> str | None:
+    """Why ``host:port`` cannot be reached (Ray itself would retry for minutes), or None."""
+    import socket
+
+    hostport = address.split("://", 1)[-1].rstrip("/")
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        return None  # "auto", or a form Ray resolves itself
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as err:
+        return err.strerror or str(err) or type(err).__name__
+    return None
+
+
 def no_usage_report() -> None:
     """No usage statistics sent anywhere, unless the user chose otherwise (env or ~/.ray)."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
@@ -95,11 +110,14 @@ def ray_cluster(workers: int | None = None, address: str | None = None) -> Itera
     common = dict(logging_level=logging.ERROR, log_to_driver=False, configure_logging=True,
                   runtime_env={"env_vars": {"PYTHONPATH": path}} if path else None)
     if address:
+        reason = _unreachable(address)
+        if reason:
+            raise UsageError(Errors.E701.format(address=address, reason=reason))
         try:
             ray.init(address=address, **common)
         except Exception as err:  # noqa: BLE001 - connection errors of every kind
             lines = str(err).strip().splitlines()
-            raise UsageError(Errors.E701.format(address=address,
+            raise UsageError(Errors.E706.format(address=address,
                                                 reason=lines[0] if lines else type(err).__name__)) from None
     else:
         ray.init(address="local", num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
@@ -117,11 +135,29 @@ def _uniform(unit: Unit) -> Unit:
             for k, default in _UNIT_KEYS.items()}
 
 
+@contextmanager
+def _working_dir(path: str | None) -> Iterator[None]:
+    """Run in the driver's working directory, so that relative input paths (and the
+    messages that name them) are those of the command line; a node that lacks it
+    stays where it is."""
+    here = os.getcwd()
+    if not path or path == here or not os.path.isdir(path):
+        yield
+        return
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+
+
 def read_rows(unit: Unit, published: str | None = None, language: str | None = "fr",
-              keep: Callable[[Article], bool] | None = None) -> list[dict[str, str]]:
+              keep: Callable[[Article], bool] | None = None, cwd: str | None = None) -> list[dict[str, str]]:
     """The reading stage (one stateless task per block of units): one row per item."""
+    with _working_dir(cwd):
+        items = list(read_unit(unit, published, language))
     rows = []
-    for item in read_unit(unit, published, language):
+    for item in items:
         if isinstance(item, InputError):
             rows.append({"article": "", "error": str(item), "where": item.where})
         elif keep is None or keep(item):
@@ -223,8 +259,9 @@ def build_dataset(units: list[Unit], *, published: str | None = None, language: 
         return ds.filter(lambda row: False)
     # reading is light beside the parser: it takes no CPU slot of its own, so the
     # N actors of a N-CPU cluster never starve it (nor it them)
-    ds = ds.flat_map(read_rows, fn_kwargs={"published": published, "language": language, "keep": keep},
-                     num_cpus=0, concurrency=max(1, workers or cpus))
+    ds = ds.flat_map(read_rows, fn_kwargs={"published": published, "language": language, "keep": keep,
+                                           "cwd": os.getcwd()},
+                     num_cpus=0, concurrency=max(1, min(workers or cpus, len(units))))
     return ds.map_batches(NLPWorker, fn_constructor_kwargs={"fmt": fmt, "batch_size": batch_size,
                                                             "model": model},
                           # one spaCy batch per actor call: small calls keep every actor busy

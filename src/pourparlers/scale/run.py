@@ -2,8 +2,9 @@
 
 The output is chosen by ``-o``: nothing (standard output) or any other name
 gives JSONL, exactly the lines of the local engine and in the same order; a
-name ending in ``.parquet`` gives one Parquet file; an existing directory (or a
-name ending in ``/``) gives Parquet part files in it (``part-00000.parquet``...).
+name ending in ``.parquet`` gives one Parquet file; an existing directory (or,
+from Python, a name ending in ``/``) gives Parquet part files in it
+(``part-00000.parquet``...).
 Skipped items are reported through the command's ``Report`` (one line each).
 """
 
