@@ -206,9 +206,12 @@ def test_an_article_that_breaks_its_batch_is_skipped_alone():
     assert out[0][0] == ex.process(arts[:1])[0]
 
 
-def _cli(*args, env=None, timeout=600):
+def _cli(*args, env=None, timeout=600, cwd=ROOT):
+    if env is None:  # this checkout's code, whatever the working directory
+        path = os.pathsep.join([str(ROOT / "src")] + [p for p in [os.environ.get("PYTHONPATH")] if p])
+        env = dict(os.environ, PYTHONPATH=path)
     return subprocess.run([sys.executable, "-m", "pourparlers", *args], capture_output=True,
-                          cwd=ROOT, timeout=timeout, env=env)
+                          cwd=cwd, timeout=timeout, env=env)
 
 
 def test_ray_engine_without_ray_says_how_to_install(tmp_path: Path):
@@ -334,11 +337,16 @@ def test_dev_corpus_identical_on_ray(ray_session, extractor, shared: Path):
 
 
 @pytest.mark.slow
-def test_cli_on_an_existing_cluster_writes_parquet_and_reports(ray_session, extractor, tmp_path: Path):
-    paths = mixed_inputs(tmp_path)
+def test_cli_on_an_existing_cluster_writes_parquet_and_reports(ray_session, extractor, tmp_path: Path,
+                                                               monkeypatch):
+    # paths relative to the command's working directory, which the cluster's workers do not share
+    paths = [p if not p.startswith(str(tmp_path)) else os.path.relpath(p, tmp_path)
+             for p in mixed_inputs(tmp_path)]
+    monkeypatch.chdir(tmp_path)
     address = ray_session.get_runtime_context().gcs_address
     out = tmp_path / "out.parquet"
-    res = _cli("extract", "--engine", "ray", "--address", address, "--workers", "1", *paths, "-o", str(out))
+    res = _cli("extract", "--engine", "ray", "--address", address, "--workers", "1", *paths, "-o", "out.parquet",
+               cwd=tmp_path)
     err = res.stderr.decode()
     assert res.returncode == 1, err
     assert "Traceback" not in err
