@@ -16,7 +16,7 @@ $(BIN)/python:
 
 # Reinstall when the project's dependencies or pins change.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,ray]"
 	touch $(STAMP)
 
 install: $(STAMP)

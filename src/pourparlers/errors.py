@@ -76,6 +76,15 @@ class Errors(metaclass=_Messages):
     E808 = "this server does not answer for the host '{host}' (open it by its loopback address)"
     W800 = "serving on {host}, which other machines may reach: anyone who can connect can read the store"
     W801 = "no store at {path} yet: the page says so until `pourparlers ingest` creates it"
+    # Scale-out engine (Ray Data).
+    E700 = "--engine ray needs Ray Data, which is not installed: pip install 'pourparlers[ray]'"
+    E701 = "cannot attach to the Ray cluster at '{address}': {reason}"
+    E702 = "{option} applies only to --engine ray"
+    E703 = "unknown engine '{engine}'; use 'local' or 'ray'"
+    E704 = "cannot write {path}: {reason}"
+    E705 = "the Ray job failed: {reason}"
+    E706 = ("cannot attach to the Ray cluster at '{address}': {reason} (a cluster with token "
+            "authentication needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)")
 
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
