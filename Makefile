@@ -40,7 +40,8 @@ bench: install
 evaluate: install
 	$(BIN)/pourparlers evaluate --gold ../shared/corpus/dev/gold.jsonl
 	$(BIN)/pourparlers evaluate --gold ../shared/corpus/timebank/dev.jsonl
-	$(BIN)/pourparlers evaluate --gold ../shared/corpus/ner/dev.jsonl
+	$(BIN)/python scripts/ner_split.py --corpus ../shared/corpus/ner/dev.jsonl --heldout ner-heldout.jsonl
+	$(BIN)/pourparlers evaluate --gold ner-heldout.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info demo-records.jsonl .pytest_cache
