@@ -1,0 +1,193 @@
+"""What the event component needs from the other components, in one place.
+
+The actors, dates and quotations are other components' work (``nlp/actors.py``,
+``nlp/timex``, ``nlp/quotes``). Each thing taken from them goes through one
+small function here, which uses their public API when it is there and a plain
+reading of the ``Doc._`` model objects otherwise:
+
+- ``participant(doc, tokens)``: the actor a noun phrase stands for;
+- ``timex_date(timex)``: the event date (``YYYY-MM-DD``/``YYYY-MM``/``YYYY``) of a timex;
+- ``quote_at(doc, start, end)``: the quotation that carries a piece of text;
+- ``paragraph_of(doc, char)``: the paragraph around a character;
+- ``country_of_demonym(word)``: « russe » → « Russie », when the actors'
+  resources have it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ... import resources
+from ...errors import ResourceError
+from ...model import Participant, Quote, Timex
+from .. import actors as _actors
+from .lexicon import fold
+
+try:  # the timex component's helper, when it is there
+    from ..timex import event_date as _timex_event_date  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the branch state
+    _timex_event_date = None
+
+_api_participant = getattr(_actors, "participant", None)
+
+DETERMINER_POS = ("DET", "NUM", "ADP", "PUNCT", "CCONJ")
+
+
+# ------------------------------------------------------------ participants
+
+def participant(doc: Doc, tokens: list[Token], actor: bool = True) -> Participant | None:
+    """The participant (entity, or description of an unnamed actor) that the
+    noun phrase ``tokens`` stands for, or None."""
+    if not tokens:
+        return None
+    if _api_ready(doc):
+        p = _api_participant(doc, doc[tokens[0].i:tokens[-1].i + 1], actor=actor)
+        if p is not None and p.name:
+            return p
+        return None
+    return _fallback_participant(doc, tokens)
+
+
+def _api_ready(doc: Doc) -> bool:
+    return (_api_participant is not None and Doc.has_extension("actor_index")
+            and doc._.actor_index is not None)
+
+
+def _mention_index(doc: Doc) -> tuple[list[int], list]:
+    mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
+    return [m.start for m in mentions], mentions
+
+
+def mention_at(doc: Doc, tok: Token):
+    """The named-entity mention covering a token, or None."""
+    starts, mentions = _mention_index(doc)
+    i = bisect.bisect_right(starts, tok.idx) - 1
+    if i >= 0 and mentions[i].start <= tok.idx < mentions[i].end:
+        return mentions[i]
+    return None
+
+
+def _fallback_participant(doc: Doc, tokens: list[Token]) -> Participant | None:
+    names = {e.id: e.name for e in doc._.entities or []}
+    head = _head(tokens)
+    if head.pos_ == "PRON":
+        return None
+    first = tokens[0].i
+    best = None
+    for t in tokens:
+        m = mention_at(doc, t)
+        if m is None:
+            continue
+        prev = doc[t.i - 1] if t.i > first else None
+        inside_complement = prev is not None and prev.pos_ == "ADP" and not (
+            m.start <= head.idx < m.end)
+        if inside_complement:
+            continue
+        rank = (m.label == "PER", m.start <= head.idx < m.end)
+        if best is None or rank > best[0]:
+            best = (rank, m)
+    if best is not None:
+        m = best[1]
+        return Participant(name=names.get(m.entity, m.text), entity=m.entity)
+    return Participant(name=describe(tokens), entity=None)
+
+
+def _head(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct:
+            return t
+    return tokens[0]
+
+
+def describe(tokens: list[Token]) -> str:
+    """A noun phrase without its leading determiners and trailing punctuation."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and toks[0].pos_ in DETERMINER_POS:
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("DET", "ADP", "CCONJ")):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+
+
+# ------------------------------------------------------------------ dates
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|T)")
+
+
+def timex_date(timex: Timex) -> str | None:
+    """The date of an event from a DATE/TIME timex, or None (durations, sets,
+    references and underspecified values give no date)."""
+    if timex is None or timex.type not in ("DATE", "TIME"):
+        return None
+    if _timex_event_date is not None:
+        return _timex_event_date(timex)
+    m = _DATE.match(timex.value or "")
+    return m.group(0) if m else None
+
+
+def timexes(doc: Doc) -> list[Timex]:
+    return sorted(doc._.timexes or [], key=lambda t: t.start)
+
+
+# ----------------------------------------------------------------- quotes
+
+def quotes(doc: Doc) -> list[Quote]:
+    return list(doc._.quotes or [])
+
+
+def quote_at(doc: Doc, start: int, end: int, kinds: tuple[str, ...] | None = None) -> Quote | None:
+    """The (smallest) quotation whose text covers ``[start, end)``."""
+    best = None
+    for q in doc._.quotes or []:
+        if q.start <= start and end <= q.end and (kinds is None or q.kind in kinds):
+            if best is None or q.end - q.start < best.end - best.start:
+                best = q
+    return best
+
+
+# ------------------------------------------------------------- paragraphs
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    spans = doc.spans.get("paragraphs") if hasattr(doc, "spans") else None
+    if spans:
+        return [(p.start_char, p.end_char) for p in spans]
+    out, start = [], 0
+    for m in re.finditer(r"\n", doc.text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(doc.text):
+        out.append((start, len(doc.text)))
+    return out
+
+
+def paragraph_of(paras: list[tuple[int, int]], char: int) -> tuple[int, int] | None:
+    starts = [p[0] for p in paras]
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and paras[i][0] <= char < paras[i][1]:
+        return paras[i]
+    return None
+
+
+# -------------------------------------------------------------- demonyms
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    try:
+        roles = resources.load("roles")
+    except ResourceError:
+        return {}
+    return {fold(k): v for k, v in (roles.get("demonyms") or {}).items()}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """« russe » → « Russie » (from the actors' resources, when present)."""
+    return _demonyms().get(fold(word))

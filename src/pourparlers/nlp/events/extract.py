@@ -1,0 +1,759 @@
+"""From triggers to events: arguments, modality, date, place and proof.
+
+``extract(doc)`` reads the parse sentence by sentence:
+
+1. **triggers**: verbs, nouns and verb + object phrases of the lexicon
+   (``data/fr/events.toml``) with their conditions (« se rendre » needs a
+   place, « essai » a weapon…);
+2. **filters**: words inside direct quotations, topics (« la possibilité d'une
+   rencontre », « l'anniversaire de la rencontre ») and the content of calls,
+   refusals and promises (« appeler à la libération de X » is a REQUEST, not a
+   release) are not events of their own;
+3. **arguments** after the trigger's frame: subject, object, passive agent,
+   « entre X et Y », « avec », « contre », « à »; for an event noun, « de X »,
+   « par X », and the subject of the verb that carries it (« X a donné sa
+   démission »), each resolved to the article's actors;
+4. **modality** (negation, condition, plan), **date** (the expression attached
+   to the trigger, else the clause's, else the paragraph's), **place**,
+   **source** (the quotation the event is reported in), attributes;
+5. ``merge``: one event per real-world event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...model import Event, EventSource, Participant, Span
+from . import context
+from .lexicon import Lexicon, Trigger, fold, lexicon
+from .syntax import (agent_of, ancestors_within, clause_tokens, complements, conjuncts, is_passive,
+                     is_reflexive, mark_key, np_tokens, objects_of, prep_key, subject_of)
+
+PLACE_PREPS = frozenset(["a", "en", "dans", "chez", "aupres de", "vers", "sur"])
+VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
+LOCATION_PREPS = frozenset(["a", "en", "dans"])
+_ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
+
+
+@dataclass
+class Draft:
+    """An event being built (before merging)."""
+
+    tok: Token
+    trig: Trigger
+    type: str
+    mode: str | None
+    actors: list[Participant] = field(default_factory=list)
+    targets: list[Participant] = field(default_factory=list)
+    location: str | None = None
+    modality: str = "asserted"
+    date: str | None = None
+    date_rank: int = 9
+    source: EventSource | None = None
+    attributes: dict = field(default_factory=dict)
+    anaphoric: bool = False
+    visitors: bool = False  # actors are visitors, targets hosts
+    destinations: list[Participant] = field(default_factory=list)
+    absorbed: list["Draft"] = field(default_factory=list)
+    support: Token | None = None
+    headline: bool = False
+    proof: Token | None = None  # the trigger of the mention chosen as evidence
+    proof_rank: tuple = ()
+
+    @property
+    def start(self) -> int:
+        return self.tok.idx
+
+    def participants(self) -> list[Participant]:
+        return self.actors + self.targets
+
+
+# ------------------------------------------------------------- triggers
+
+def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    """The lexicon entry that makes this token a trigger, before conditions."""
+    if tok.pos_ == "VERB":
+        lemma = fold(tok.lemma_)
+        for obj in objects_of(tok):
+            t = lex.phrases.get((lemma, fold(obj.lemma_)))
+            if t is not None:
+                return t
+        t = lex.verbs.get(lemma)
+        if t is not None:
+            refl = is_reflexive(tok)
+            if t.reflexive is True and not refl:
+                return None
+            if t.reflexive is False and refl:
+                return None
+            return t
+        return None
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "obj")):
+        return lex.noun(tok.lemma_, tok.text)
+    return None
+
+
+class Reader:
+    """Reads the events of one doc (one instance per doc)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.lex = lex or lexicon()
+        self.timexes = context.timexes(doc)
+        self.paragraphs = context.paragraphs(doc)
+        self.headline_end = self.paragraphs[0][1] if self.paragraphs else 0
+        self.triggers: dict[int, Trigger] = {}
+        self.drafts: list[Draft] = []
+        self._actor_memo: dict[int, bool] = {}
+
+    # ------------------------------------------------------------ helpers
+
+    def actor_like(self, p: Participant | None, head: Token) -> bool:
+        """Is this participant someone who can act (person, group, state)?"""
+        if p is None or not p.name:
+            return False
+        if p.entity is not None:
+            return True
+        if head.pos_ == "PRON":
+            return True  # resolved by the actors component to someone
+        key = fold(head.lemma_)
+        if key in self.lex.actor_nouns or fold(head.text) in self.lex.actor_nouns:
+            return True
+        words = fold(p.name).split()
+        return any(w in self.lex.actor_nouns for w in words[:2])
+
+    def resolve(self, head: Token, actor: bool = True, inner: bool = False) -> list[Participant]:
+        """The participants a noun phrase head (and its coordinated heads) stands for."""
+        out: list[Participant] = []
+        for h in conjuncts(head):
+            pair = self.pair(h)
+            if pair:
+                out.extend(pair)
+                continue
+            if h.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "NUM"):
+                continue
+            p = context.participant(self.doc, np_tokens(h), actor=actor)
+            if self.actor_like(p, h):
+                out.append(p)
+            elif inner:
+                out.extend(self.inner_actor(h, actor))
+        return dedupe(out)
+
+    def inner_actor(self, head: Token, actor: bool) -> list[Participant]:
+        """The actor inside a non-actor phrase: « les provocations de Pyongyang »,
+        « la stratégie Romney », « l'hôpital de MSF »."""
+        for c in head.children:
+            if c.dep_ in ("nmod", "flat:name", "appos") and c.i > head.i:
+                p = prep_key(c)
+                if p in (None, "de"):
+                    found = self.resolve(c, actor=actor)
+                    if found:
+                        return found
+        return []
+
+    def pair(self, head: Token) -> list[Participant]:
+        """« les deux hommes »: the participants of the last two-sided event."""
+        if fold(head.lemma_) not in self.lex.pair_nouns:
+            return []
+        if not any(c.dep_ == "nummod" and fold(c.text) in self.lex.pair_words for c in head.children):
+            return []
+        for d in reversed(self.drafts):
+            ps = dedupe(d.participants())
+            if len(ps) == 2 and d.tok.i < head.i:
+                return ps
+        return []
+
+    # ------------------------------------------------------- conditions
+
+    def has_prep(self, tok: Token, prep: str, extra: list[Token] = ()) -> bool:
+        p = fold(prep)
+        for t in [tok, *extra]:
+            for k, _ in complements(t):
+                if k == p or (k and k.split()[0] == p):
+                    return True
+            for c in t.children:
+                if c.dep_ in ("xcomp", "ccomp", "advcl", "acl") and mark_key(c) == p:
+                    return True
+        return False
+
+    def weapon_near(self, tok: Token) -> bool:
+        w = self.lex.weapons
+        for t in tok.subtree:
+            if t.i != tok.i and t.sent == tok.sent and (fold(t.lemma_) in w or fold(t.text) in w):
+                if t.dep_ not in ("nsubj", "nsubj:pass") or t.head.i != tok.i:
+                    return True
+        return False
+
+    def object_is_event(self, tok: Token) -> bool:
+        for o in objects_of(tok) + [c for c in tok.children if c.dep_ in ("nsubj:pass",)]:
+            key = fold(o.lemma_)
+            if key in self.lex.object_nouns or self.lex.noun(o.lemma_, o.text) is not None:
+                return True
+        if tok.pos_ == "NOUN":
+            for p, c in complements(tok):
+                if p == "de" and (fold(c.lemma_) in self.lex.object_nouns
+                                  or self.lex.noun(c.lemma_, c.text) is not None):
+                    return True
+        return False
+
+    def conditions_met(self, tok: Token, trig: Trigger) -> bool:
+        need = trig.needs
+        if not need:
+            return True
+        if need == "object-actor":
+            if tok.pos_ == "VERB":
+                cands = objects_of(tok)
+                if is_passive(tok):
+                    subj, _ = subject_of(tok)
+                    cands = cands + ([subj] if subj is not None else [])
+                if trig.frame == "meet" and is_reflexive(tok):
+                    subj, _ = subject_of(tok)
+                    cands = cands + ([subj] if subj is not None else [])
+            else:
+                cands = [c for p, c in complements(tok) if p == "de"]
+            return any(self.resolve(c) for c in cands)
+        if need == "object-event":
+            return self.object_is_event(tok)
+        if need == "place":
+            for p, c in complements(tok):
+                if p in VISIT_PREPS and (context.mention_at(self.doc, c) is not None
+                                         or c.pos_ == "PROPN" or self.resolve(c)):
+                    return True
+            return False
+        if need == "weapon":
+            return self.weapon_near(tok)
+        if need == "sanction":
+            heads = objects_of(tok) + [c for _, c in complements(tok)] + [
+                c for c in tok.children if c.dep_ == "nsubj:pass"]
+            return any(fold(h.lemma_) in self.lex.sanction_words or
+                       fold(h.text) in self.lex.sanction_words for h in heads)
+        if need == "person":
+            for p, c in complements(tok):
+                if p == "de":
+                    m = context.mention_at(self.doc, c)
+                    if m is not None and m.label == "PER":
+                        return True
+            return False
+        if need == "no-object":
+            return not objects_of(tok)
+        if need.startswith("prep:"):
+            return self.has_prep(tok, need[5:])
+        return True
+
+    # ---------------------------------------------------------- filters
+
+    def governed_by_topic(self, tok: Token) -> bool:
+        """« la possibilité d'une rencontre », « l'anniversaire de la rencontre »,
+        « le droit de grève »: a topic or a kind, not a reported event."""
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ in ("nmod", "acl", "xcomp", "obl", "obl:arg", "obl:mod", "nsubj") \
+                    and cur.head.pos_ in ("NOUN", "PROPN"):
+                key = fold(cur.head.lemma_)
+                if key in self.lex.topic_nouns or key in self.lex.kind_nouns:
+                    return True
+                cur = cur.head
+                continue
+            if cur.dep_ in ("xcomp", "acl") and cur.head.pos_ == "VERB":
+                cur = cur.head
+                continue
+            return False
+        return False
+
+    # ------------------------------------------------------- arguments
+
+    def support_verb(self, tok: Token) -> Token | None:
+        """The verb that carries an event noun (« X a donné sa démission »,
+        « X annonce la rupture », « les accusations ont été formulées par X »)."""
+        h = tok.head
+        if h.i == tok.i or h.pos_ not in ("VERB", "AUX"):
+            return None
+        if tok.dep_ not in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "nsubj"):
+            return None
+        key = fold(h.lemma_)
+        if key in self.lex.support_verbs or key in self.lex.patient_support_verbs:
+            if tok.dep_ == "nsubj" and key not in self.lex.occurrence_verbs:
+                return None
+            return h
+        return None
+
+    def verb_arguments(self, d: Draft) -> None:
+        tok, trig = d.tok, d.trig
+        passive = is_passive(tok)
+        subj, _ = subject_of(tok)
+        agent = agent_of(tok) if passive else None
+        objs = objects_of(tok)
+        if tok.dep_ == "acl" and passive and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs = objs + [tok.head]  # « une coalition soutenue par X »: the noun undergoes it
+            subj = None
+        comps = complements(tok)
+        # a verb + noun phrase (« faire pression sur X »): the complements of the noun too
+        if trig.kind == "phrase":
+            for o in objects_of(tok):
+                comps += complements(o)
+            objs = []
+        subject_parts = self.resolve(subj) if subj is not None else []
+        agent_parts = self.resolve(agent) if agent is not None else []
+        obj_parts: list[Participant] = []
+        for o in objs:
+            obj_parts += self.resolve(o, inner=trig.frame == "directed")
+        if passive and subj is not None and tok.dep_ != "acl":
+            obj_parts = self.resolve(subj, inner=trig.frame == "directed") + obj_parts
+            subject_parts = []
+        if agent_parts:
+            subject_parts = agent_parts + subject_parts
+        self.assign(d, subject_parts, obj_parts, comps)
+
+    def noun_arguments(self, d: Draft) -> None:
+        tok, trig = d.tok, d.trig
+        comps = complements(tok)
+        subject_parts: list[Participant] = []
+        obj_parts: list[Participant] = []
+        for p, c in comps:
+            if p == "de":
+                parts = self.resolve(c, inner=False)
+                if trig.de == "target" and trig.frame != "visit":
+                    obj_parts += parts
+                else:
+                    subject_parts += parts
+            elif p is None and c.dep_ == "nmod" and c.pos_ == "PROPN":
+                subject_parts += self.resolve(c)
+        # « Rencontre Poutine – Witkoff », « sommet UE-Chine »
+        for c in tok.children:
+            if c.dep_ in ("flat:name", "appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i:
+                subject_parts += self.resolve(c)
+        # adjectives of nationality: « les frappes russes »
+        for c in tok.children:
+            if c.dep_ == "amod":
+                country = context.country_of_demonym(c.lemma_) or context.country_of_demonym(c.text)
+                if country:
+                    subject_parts.append(self.country(country))
+        # a participle with its agent: « un assassinat organisé par le FSB »
+        for c in tok.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                a = agent_of(c)
+                if a is not None:
+                    subject_parts += self.resolve(a)
+        # the verb that carries the noun lends its subject
+        sv = self.support_verb(tok)
+        d.support = sv
+        if sv is not None:
+            s, spass = subject_of(sv)
+            parts = []
+            if is_passive(sv) and tok.dep_ == "nsubj:pass":
+                a = agent_of(sv)
+                parts = self.resolve(a) if a is not None else []
+                spass = False
+            elif s is not None and s.i != tok.i and tok.dep_ != "nsubj":
+                parts = self.resolve(s)
+            if fold(sv.lemma_) in self.lex.patient_support_verbs and not spass:
+                obj_parts = parts + obj_parts
+            elif not subject_parts or trig.frame == "meet":
+                subject_parts = subject_parts + parts
+            comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i]
+        self.assign(d, subject_parts, obj_parts, comps)
+
+    def country(self, name: str) -> Participant:
+        for e in self.doc._.entities or []:
+            if fold(e.name) == fold(name):
+                return Participant(name=e.name, entity=e.id)
+        return Participant(name=name, entity=None)
+
+    def assign(self, d: Draft, subject_parts, obj_parts, comps) -> None:
+        trig = d.trig
+        with_parts, between, against, to_parts, dests = [], [], [], [], []
+        for p, c in comps:
+            if p is None:
+                continue
+            if p == "avec":
+                with_parts += self.resolve(c)
+            elif p == "entre":
+                between += self.resolve(c)
+            elif p == "contre":
+                against += self.resolve(c, inner=True)
+            elif p == "par" and c.dep_ != "obl:agent" and d.tok.pos_ != "VERB":
+                subject_parts = subject_parts + self.resolve(c)
+            elif p in trig.to or (p and p.split()[0] in trig.to and p.split()[0] != "de"):
+                to_parts += self.resolve(c, actor=True, inner=True)
+            elif p == "de" and "de" in trig.to and d.tok.pos_ == "VERB":
+                to_parts += self.resolve(c, inner=True)
+            if trig.frame == "visit" and p in VISIT_PREPS:
+                dests.append(c)
+        if trig.frame == "meet":
+            d.actors = dedupe(subject_parts + obj_parts + with_parts + between)
+            d.targets = dedupe(against + to_parts)
+        elif trig.frame == "receive":
+            d.actors = dedupe(obj_parts + with_parts)
+            d.targets = dedupe(subject_parts + to_parts)
+            d.visitors = True
+        elif trig.frame == "visit":
+            d.actors = dedupe(subject_parts + between)
+            hosts = list(obj_parts) + with_parts
+            for c in dests:
+                m = context.mention_at(self.doc, c)
+                if m is not None and m.label == "LOC":
+                    d.location = d.location or context.describe(np_tokens(c))
+                    hosts += self.resolve(c, actor=False)
+                else:
+                    hosts += self.resolve(c, actor=True)
+            d.targets = dedupe(hosts + to_parts + against)
+            d.visitors = True
+        else:
+            d.actors = dedupe(subject_parts + between)
+            d.targets = dedupe(obj_parts + against + to_parts + with_parts)
+        d.targets = [t for t in d.targets if not any(same(t, a) for a in d.actors)]
+
+    # --------------------------------------------------------- modality
+
+    def predicate_chain(self, d: Draft) -> list[Token]:
+        """The verbs whose tense, mood and negation tell the event's modality."""
+        start = d.support if d.support is not None else d.tok
+        if start.pos_ not in ("VERB", "AUX"):
+            return []
+        chain = [start]
+        cur = start
+        while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(chain) < 5:
+            cur = cur.head
+            chain.append(cur)
+        return chain
+
+    def modality(self, d: Draft) -> str:
+        lex = self.lex
+        chain = self.predicate_chain(d)
+        negated = hypothetical = future = False
+        for v in chain:
+            for c in v.children:
+                if c.dep_ == "advmod" and fold(c.text) in lex.negation_words:
+                    negated = True
+        if d.tok.pos_ != "VERB":
+            for c in d.tok.children:
+                if c.dep_ in ("det", "case") and fold(c.text) in lex.negating_words:
+                    negated = True
+                key, low = fold(c.lemma_), fold(c.text)
+                if c.dep_ in ("amod", "acl", "advmod"):
+                    if key in lex.future_modifiers or low in lex.future_modifiers:
+                        future = True
+                    if key in lex.hypothetical_modifiers or low in lex.hypothetical_modifiers:
+                        hypothetical = True
+            if d.tok.dep_ in ("obl", "obl:arg", "nmod") and fold(d.tok.head.lemma_) in lex.negating_words:
+                negated = True
+        for k, v in enumerate(chain):
+            moods = list(v.morph.get("Mood"))
+            tenses = list(v.morph.get("Tense"))
+            for c in v.children:
+                if c.dep_.startswith("aux"):
+                    moods += c.morph.get("Mood")
+                    tenses += c.morph.get("Tense")
+                if c.dep_ == "mark" and fold(c.text) in lex.condition_marks:
+                    hypothetical = True
+            lemma = fold(v.lemma_)
+            if k > 0:
+                if lemma in lex.future_governors:
+                    future = True
+                if lemma in lex.hypothetical_governors:
+                    hypothetical = True
+            if "Fut" in tenses:
+                future = True
+            if "Cnd" in moods:
+                if lemma in lex.future_conditionals or (k == 0 and self.future_in_past(chain[-1])):
+                    future = True
+                elif k == 0 or lemma not in lex.future_governors:
+                    hypothetical = True
+        top = chain[-1] if chain else d.tok
+        if top.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in lex.condition_marks
+                                       for c in top.children):
+            hypothetical = True
+        if top.dep_ == "ccomp" and fold(top.head.lemma_) in lex.hypothetical_governors:
+            hypothetical = True
+        if negated:
+            return "negated"
+        if hypothetical:
+            return "hypothetical"
+        if future:
+            return "future"
+        return "asserted"
+
+    def future_in_past(self, top: Token) -> bool:
+        """« ils ont convenu que X continueraient »: a conditional reported after
+        a past reporting verb is a future in the past."""
+        if top.dep_ != "ccomp":
+            return False
+        head = top.head
+        if fold(head.lemma_) not in self.lex.reporting_verbs:
+            return False
+        tenses = list(head.morph.get("Tense"))
+        for c in head.children:
+            if c.dep_.startswith("aux"):
+                tenses += c.morph.get("Tense")
+        return bool(set(tenses) & {"Past", "Imp"}) or "Part" in head.morph.get("VerbForm")
+
+    # ------------------------------------------------------ date, place
+
+    def own_predicates(self, d: Draft) -> set[int]:
+        """Tokens whose time is the event's time: the trigger, the verb carrying
+        it, its governing verbs (« devrait annoncer »), and participles or
+        relative clauses telling when it happens (« prévue le 27 »)."""
+        ids = {d.tok.i}
+        if d.support is not None:
+            ids.add(d.support.i)
+        for v in self.predicate_chain(d):
+            ids.add(v.i)
+        for c in d.tok.children:
+            if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB":
+                key = fold(c.lemma_)
+                if c.dep_ == "acl" or key in self.lex.occurrence_verbs:
+                    ids.add(c.i)
+        if d.tok.dep_ in ("nsubj", "nsubj:pass") and fold(d.tok.head.lemma_) in self.lex.occurrence_verbs:
+            ids.add(d.tok.head.i)
+        return ids
+
+    def anchors(self) -> list[tuple[object, int | None, int]]:
+        """(timex, anchor token id, root token id) for every timex."""
+        out = []
+        doc = self.doc
+        for t in self.timexes:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            ids = {x.i for x in span}
+            root = span.root
+            cur = root
+            anchor = None
+            for _ in range(8):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if cur.i in ids:
+                    continue
+                if cur.pos_ == "VERB" or cur.i in self.triggers:
+                    anchor = cur.i
+                    break
+            out.append((t, anchor, root.i))
+        return out
+
+    def date(self, d: Draft, anchors) -> None:
+        own = self.own_predicates(d)
+        sent = d.tok.sent
+        best = None
+        for t, anchor, root in anchors:
+            if not (sent.start_char <= t.start < sent.end_char):
+                continue
+            value = context.timex_date(t)
+            if value is None:
+                continue
+            if anchor in own or root in own:
+                rank = 0
+            elif d.modality != "future" and anchor is not None and anchor in {
+                    a.i for a in ancestors_within(self.doc[min(own)] if d.support is None
+                                                  else d.support)}:
+                rank = 1
+            else:
+                continue
+            dist = abs(t.start - d.tok.idx)
+            if best is None or (rank, dist) < (best[0], best[1]):
+                best = (rank, dist, value)
+        if best is None and d.modality != "future":
+            para = context.paragraph_of(self.paragraphs, d.tok.idx)
+            if para is not None:
+                cands = [t for t in self.timexes
+                         if para[0] <= t.start < d.tok.idx and context.timex_date(t)
+                         and not (sent.start_char <= t.start < sent.end_char)]
+                if cands:
+                    t = cands[-1]
+                    best = (2, 0, context.timex_date(t))
+        if best is not None:
+            d.date, d.date_rank = best[2], best[0]
+
+    def place(self, d: Draft) -> None:
+        if d.location:
+            return
+        heads = [d.tok] + ([d.support] if d.support is not None else [])
+        for h in heads:
+            for p, c in complements(h):
+                if p in LOCATION_PREPS:
+                    toks = np_tokens(c)
+                    if any((m := context.mention_at(self.doc, x)) is not None and m.label == "LOC"
+                           for x in toks):
+                        if any(same(q, x) for q in d.participants()
+                               for x in self.resolve(c, actor=False)):
+                            continue
+                        d.location = context.describe(toks)
+                        return
+
+    # ------------------------------------------------------- attributes
+
+    def attributes(self, d: Draft, anchors) -> None:
+        tok = d.tok
+        for c in tok.children:
+            if c.dep_ in ("amod", "nummod", "advmod", "det") and c.i < tok.i:
+                low = fold(c.text)
+                n = self.lex.ordinals.get(low)
+                if n is None:
+                    m = _ORDINAL.match(low)
+                    n = int(m.group(1)) if m else None
+                if n:
+                    d.attributes["ordinal"] = n
+        for t, anchor, root in anchors:
+            if t.type == "DURATION" and (anchor == tok.i or root == tok.i
+                                         or self.doc[root].head.i == tok.i):
+                d.attributes["duration"] = t.value
+                break
+        else:
+            if tok.pos_ == "NOUN":
+                for p, c in complements(tok):
+                    unit = self.lex.duration_units.get(fold(c.lemma_))
+                    if p == "de" and unit:
+                        for n in c.children:
+                            if n.dep_ == "nummod":
+                                val = self.lex.duration_numbers.get(fold(n.text))
+                                if val is None and n.text.isdigit():
+                                    val = int(n.text)
+                                if val:
+                                    d.attributes["duration"] = f"{unit[0]}{val}{unit[1]}"
+
+    def source(self, d: Draft) -> None:
+        q = context.quote_at(self.doc, d.tok.idx, d.tok.idx + len(d.tok.text))
+        if q is None or not q.speaker_name:
+            return
+        d.source = EventSource(name=q.speaker_name, entity=q.speaker, quote=q.id)
+
+    # ------------------------------------------------------------- run
+
+    def candidates(self) -> list[tuple[Token, Trigger]]:
+        out = []
+        for tok in self.doc:
+            trig = find_trigger(tok, self.lex)
+            if trig is None:
+                continue
+            self.triggers[tok.i] = trig
+            out.append((tok, trig))
+        return out
+
+    def read(self) -> list[Draft]:
+        doc = self.doc
+        cands = self.candidates()
+        direct = [(q.start, q.end) for q in context.quotes(doc) if q.kind == "direct"]
+        keep: list[tuple[Token, Trigger]] = []
+        for tok, trig in cands:
+            if any(a <= tok.idx < b for a, b in direct):
+                continue
+            if not self.conditions_met(tok, trig):
+                continue
+            if self.governed_by_topic(tok):
+                continue
+            keep.append((tok, trig))
+        # the content of calls, promises, refusals is not an event of its own
+        absorbers = {tok.i: trig for tok, trig in keep if trig.absorbs}
+        absorbed_by: dict[int, int] = {}
+        for tok, trig in keep:
+            cur = tok
+            for _ in range(6):
+                if cur.head.i == cur.i:
+                    break
+                if cur.dep_ in ("nsubj", "nsubj:pass", "parataxis", "conj", "advcl", "acl:relcl"):
+                    break
+                cur = cur.head
+                if cur.i in absorbers:
+                    absorbed_by[tok.i] = cur.i
+                    break
+        anchors = self.anchors()
+        by_tok: dict[int, Draft] = {}
+        for tok, trig in keep:
+            d = Draft(tok=tok, trig=trig, type=trig.type, mode=trig.mode)
+            d.headline = tok.idx < self.headline_end
+            if tok.pos_ == "VERB":
+                self.verb_arguments(d)
+            else:
+                self.noun_arguments(d)
+                d.anaphoric = any(c.dep_ == "det" and ("Dem" in c.morph.get("PronType")
+                                                       or "Def" in c.morph.get("Definite"))
+                                  for c in tok.children)
+            d.modality = self.modality(d)
+            self.refine(d)
+            self.date(d, anchors)
+            self.place(d)
+            self.attributes(d, anchors)
+            self.source(d)
+            by_tok[tok.i] = d
+            if tok.i not in absorbed_by:
+                self.drafts.append(d)
+        for i, host in absorbed_by.items():
+            if host in by_tok and i in by_tok:
+                by_tok[host].absorbed.append(by_tok[i])
+        for d in self.drafts:
+            self.content(d)
+        return self.drafts
+
+    def refine(self, d: Draft) -> None:
+        """Type and mode adjustments that depend on the arguments and modality."""
+        lex = self.lex
+        tok = d.tok
+        if tok.pos_ != "VERB" and tok.dep_ == "nmod" and fold(tok.head.lemma_) in lex.reversal_heads:
+            d.type, d.mode = lex.reversal_type, None
+        if d.trig.untargeted and not d.targets:
+            d.type, d.mode = d.trig.untargeted
+        if d.modality == "future":
+            if d.trig.future_type:
+                d.type = d.trig.future_type
+            elif d.type == "CONSULT":
+                d.type = "AGREE"
+        modes = dict(d.trig.modes)
+        modes.update({k: v for k, v in lex.type_modes.get(d.type, {}).items() if k not in modes})
+        if modes:
+            for t in list(tok.children) + ([tok.head] if tok.head.i != tok.i else []):
+                m = modes.get(fold(t.lemma_)) or modes.get(fold(t.text))
+                if m and t.i != tok.i:
+                    d.mode = m
+                    break
+
+    def content(self, d: Draft) -> None:
+        """What a call asks for: the mode of a REQUEST; an endorsement."""
+        if d.type != "REQUEST" or not d.absorbed:
+            return
+        inner = d.absorbed[0]
+        if inner.type in self.lex.endorsement_types and inner.targets:
+            d.type, d.mode = inner.type, inner.mode
+            d.targets = dedupe(d.targets + inner.targets)
+            return
+        if d.mode is None:
+            d.mode = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "RETREAT": "yield",
+                      "CONCEDE": "yield"}.get(inner.type, "change")
+
+
+# --------------------------------------------------------------- helpers
+
+def same(a: Participant, b: Participant) -> bool:
+    """Two participants name the same actor."""
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    fa, fb = fold(a.name), fold(b.name)
+    return fa == fb
+
+
+def dedupe(parts: list[Participant]) -> list[Participant]:
+    out: list[Participant] = []
+    for p in parts:
+        if p is not None and p.name and not any(same(p, q) for q in out):
+            out.append(p)
+    return out
+
+
+def evidence(d: Draft) -> Span:
+    sent = (d.proof or d.tok).sent
+    toks = [t for t in sent if not t.is_space]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return Span(start, end, d.tok.doc.text[start:end])
+
+
+def to_event(d: Draft, eid: str) -> Event:
+    tok = d.proof or d.tok
+    return Event(
+        id=eid, type=d.type, mode=d.mode, actors=list(d.actors), targets=list(d.targets),
+        date=d.date, location=d.location, modality=d.modality, evidence=evidence(d),
+        source=d.source, trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
+        attributes=dict(d.attributes),
+    )

