@@ -35,6 +35,8 @@ from .syntax import (agent_of, ancestors_within, clause_tokens, complements, con
 PLACE_PREPS = frozenset(["a", "en", "dans", "chez", "aupres de", "vers", "sur"])
 VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
+import os
+PARA = os.environ.get("EV_PARA", "1") == "1"
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
 
 
@@ -106,7 +108,7 @@ class Reader:
         self.headline_end = self.paragraphs[0][1] if self.paragraphs else 0
         self.triggers: dict[int, Trigger] = {}
         self.drafts: list[Draft] = []
-        self._actor_memo: dict[int, bool] = {}
+        self.pair_source: Draft | None = None
 
     # ------------------------------------------------------------ helpers
 
@@ -114,6 +116,8 @@ class Reader:
         """Is this participant someone who can act (person, group, state)?"""
         if p is None or not p.name:
             return False
+        if all(w in self.lex.weapons for w in fold(p.name).split()):
+            return False  # « SLBM », « Scud »: a weapon, not an actor
         if p.entity is not None:
             return True
         if head.pos_ == "PRON":
@@ -124,8 +128,11 @@ class Reader:
         words = fold(p.name).split()
         return any(w in self.lex.actor_nouns for w in words[:2])
 
-    def resolve(self, head: Token, actor: bool = True, inner: bool = False) -> list[Participant]:
-        """The participants a noun phrase head (and its coordinated heads) stands for."""
+    def resolve(self, head: Token, actor: bool = True, inner: bool = False,
+                agent: bool = False) -> list[Participant]:
+        """The participants a noun phrase head (and its coordinated heads) stands
+        for. In an agent position (subject, « par X », « de X » of an action) a
+        plural description is taken as a group of people (« les armateurs »)."""
         out: list[Participant] = []
         for h in conjuncts(head):
             pair = self.pair(h)
@@ -135,7 +142,8 @@ class Reader:
             if h.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "NUM"):
                 continue
             p = context.participant(self.doc, np_tokens(h), actor=actor)
-            if self.actor_like(p, h):
+            if self.actor_like(p, h) or (agent and p is not None and p.entity is None and h.pos_ == "NOUN"
+                                         and "Plur" in h.morph.get("Number")):
                 out.append(p)
             elif inner:
                 out.extend(self.inner_actor(h, actor))
@@ -162,6 +170,7 @@ class Reader:
         for d in reversed(self.drafts):
             ps = dedupe(d.participants())
             if len(ps) == 2 and d.tok.i < head.i:
+                self.pair_source = d
                 return ps
         return []
 
@@ -199,21 +208,40 @@ class Reader:
         return False
 
     def conditions_met(self, tok: Token, trig: Trigger) -> bool:
-        need = trig.needs
-        if not need:
+        """Does the word meet (any of) its entry's conditions here?"""
+        if not trig.needs:
             return True
+        return any(self.condition(tok, trig, need) for need in trig.needs)
+
+    def object_heads(self, tok: Token, trig: Trigger) -> list[Token]:
+        """The words for what undergoes the event: object, passive subject, the
+        noun a participle describes, « de X » of a noun."""
+        if tok.pos_ != "VERB":
+            return [c for p, c in complements(tok) if p == "de"]
+        cands = objects_of(tok)
+        if is_passive(tok):
+            subj, _ = subject_of(tok)
+            cands = cands + ([subj] if subj is not None else [])
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                cands.append(tok.head)
+        if trig.frame == "meet" and is_reflexive(tok):
+            subj, _ = subject_of(tok)
+            cands = cands + ([subj] if subj is not None else [])
+        return cands
+
+    def condition(self, tok: Token, trig: Trigger, need: str) -> bool:
         if need == "object-actor":
-            if tok.pos_ == "VERB":
-                cands = objects_of(tok)
-                if is_passive(tok):
-                    subj, _ = subject_of(tok)
-                    cands = cands + ([subj] if subj is not None else [])
-                if trig.frame == "meet" and is_reflexive(tok):
-                    subj, _ = subject_of(tok)
-                    cands = cands + ([subj] if subj is not None else [])
-            else:
-                cands = [c for p, c in complements(tok) if p == "de"]
-            return any(self.resolve(c) for c in cands)
+            return any(self.resolve(c) for c in self.object_heads(tok, trig))
+        if need == "object-person":
+            for c in self.object_heads(tok, trig):
+                m = context.mention_at(self.doc, c)
+                if m is not None:
+                    if m.label == "PER":
+                        return True
+                    continue
+                if c.pos_ == "PRON" or (c.pos_ == "NOUN" and self.resolve(c)):
+                    return True
+            return False
         if need == "object-event":
             return self.object_is_event(tok)
         if need == "place":
@@ -264,6 +292,30 @@ class Reader:
             return False
         return False
 
+    def describes_event(self, v: Token) -> bool:
+        """« un assassinat organisé par X et approuvé par Y »: a participle
+        describing an event noun adds to that event, it is not one itself."""
+        cur = v
+        while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ == "VERB":
+            cur = cur.head
+        return cur.dep_ == "acl" and cur.head.i in self.triggers and is_passive(cur)
+
+    def nominal_event(self, tok: Token, trig: Trigger) -> bool:
+        """Is this event noun used for an event here? Not when it describes a
+        person (« X, soutien de Y »); a noun for the people who act
+        (« des manifestants ») only as the subject of its clause."""
+        if tok.dep_ == "appos":
+            return False  # « X, soutien de Y », « le mémorandum, accord entre … »
+        if trig.frame == "self":
+            top = tok
+            while top.dep_ == "nmod" and top.head.i != top.i and top.head.pos_ in ("NOUN", "NUM", "PRON"):
+                top = top.head
+            if top.dep_ not in ("nsubj", "ROOT"):
+                return False
+            if top.head.i in self.triggers and top.head.i != tok.i:
+                return False
+        return True
+
     # ------------------------------------------------------- arguments
 
     def support_verb(self, tok: Token) -> Token | None:
@@ -275,11 +327,18 @@ class Reader:
         if tok.dep_ not in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "nsubj"):
             return None
         key = fold(h.lemma_)
-        if key in self.lex.support_verbs or key in self.lex.patient_support_verbs:
+        if key in self.lex.support_verbs or self.patient_support(h):
             if tok.dep_ == "nsubj" and key not in self.lex.occurrence_verbs:
                 return None
             return h
         return None
+
+    def patient_support(self, sv: Token) -> bool:
+        """« X subit des frappes », « X fait face à une offensive »."""
+        key = fold(sv.lemma_)
+        if key in self.lex.patient_support_verbs:
+            return True
+        return any(f"{key} {fold(o.text)}" in self.lex.patient_support_verbs for o in objects_of(sv))
 
     def verb_arguments(self, d: Draft) -> None:
         tok, trig = d.tok, d.trig
@@ -296,29 +355,76 @@ class Reader:
             for o in objects_of(tok):
                 comps += complements(o)
             objs = []
-        subject_parts = self.resolve(subj) if subj is not None else []
-        agent_parts = self.resolve(agent) if agent is not None else []
+        subject_parts = self.resolve(subj, agent=True) if subj is not None else []
+        agent_parts = self.resolve(agent, agent=True) if agent is not None else []
         obj_parts: list[Participant] = []
-        for o in objs:
-            obj_parts += self.resolve(o, inner=trig.frame == "directed")
+        if trig.objects:
+            for o in objs:
+                obj_parts += self.resolve(o, inner=trig.frame == "directed")
         if passive and subj is not None and tok.dep_ != "acl":
-            obj_parts = self.resolve(subj, inner=trig.frame == "directed") + obj_parts
+            obj_parts = (self.resolve(subj, inner=trig.frame == "directed") if trig.objects else []) \
+                + obj_parts
             subject_parts = []
         if agent_parts:
             subject_parts = agent_parts + subject_parts
+        # the content of a demand or threat names whom it is addressed to:
+        # « exige que les provocations de Pyongyang cessent »
+        if not obj_parts and d.type in ("REQUEST", "THREATEN"):
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    s2, _ = subject_of(c)
+                    if s2 is not None:
+                        obj_parts = self.resolve(s2, inner=True)
+                    break
+        # a reporting verb after its quotation: « … », dénonce le président
+        speaker = self.cue_speaker(tok)
+        if speaker is not None:
+            obj_parts = [p for p in obj_parts if not same(p, speaker)]
+            if subj is None or subj.i > tok.i or not subject_parts:
+                subject_parts = [speaker]
         self.assign(d, subject_parts, obj_parts, comps)
+
+    def cue_speaker(self, tok: Token) -> Participant | None:
+        """The speaker of the quotation this verb reports, if it is its cue."""
+        for q in context.quotes(self.doc):
+            cs = q.cue_span
+            if cs is not None and cs.start <= tok.idx < cs.end and q.speaker_name:
+                return Participant(name=q.speaker_name, entity=q.speaker)
+        return None
+
+    def during_subject(self, tok: Token) -> Token | None:
+        """« X a parlé lors de sa visite », « au cours d'un voyage »: the event
+        noun in a time frame of a verb has that verb's subject."""
+        h = tok.head
+        lex = self.lex
+        if h.i == tok.i:
+            return None
+        if fold(h.lemma_) in lex.during_words and h.pos_ in ("ADV", "NOUN"):
+            h = h.head
+        elif not (tok.dep_.startswith("obl") and (prep_key(tok) or "") in lex.during_words):
+            return None
+        if h.pos_ != "VERB":
+            return None
+        s, passive = subject_of(h)
+        return None if passive else s
 
     def noun_arguments(self, d: Draft) -> None:
         tok, trig = d.tok, d.trig
         comps = complements(tok)
         subject_parts: list[Participant] = []
         obj_parts: list[Participant] = []
+        if trig.frame == "self":
+            subject_parts = self.resolve(tok)
         for p, c in comps:
             if p == "de":
-                parts = self.resolve(c, inner=False)
-                if trig.de == "target" and trig.frame != "visit":
+                parts = self.resolve(c, inner=True, agent=trig.de == "actor")
+                if trig.de == "person":
+                    m = context.mention_at(self.doc, c)
+                    person = (m is not None and m.label == "PER") or c.pos_ == "PRON"
+                    (subject_parts if person else obj_parts).extend(parts)
+                elif trig.de == "target" and trig.frame != "visit":
                     obj_parts += parts
-                else:
+                elif trig.de != "none":
                     subject_parts += parts
             elif p is None and c.dep_ == "nmod" and c.pos_ == "PROPN":
                 subject_parts += self.resolve(c)
@@ -332,12 +438,18 @@ class Reader:
                 country = context.country_of_demonym(c.lemma_) or context.country_of_demonym(c.text)
                 if country:
                     subject_parts.append(self.country(country))
-        # a participle with its agent: « un assassinat organisé par le FSB »
+        # a participle with its agent: « un assassinat organisé par le FSB »,
+        # « l'accord négocié entre X et Y »
         for c in tok.children:
             if c.dep_ == "acl" and c.pos_ == "VERB":
-                a = agent_of(c)
-                if a is not None:
-                    subject_parts += self.resolve(a)
+                for v in [c] + [g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]:
+                    a = agent_of(v)
+                    if a is not None:
+                        subject_parts += self.resolve(a)
+                comps = comps + [(p, g) for p, g in complements(c) if p in ("entre", "avec")]
+            # a predicate noun: « X est en grève »
+            if c.dep_ == "nsubj" and any(g.dep_ == "cop" for g in tok.children):
+                subject_parts += self.resolve(c)
         # the verb that carries the noun lends its subject
         sv = self.support_verb(tok)
         d.support = sv
@@ -350,11 +462,16 @@ class Reader:
                 spass = False
             elif s is not None and s.i != tok.i and tok.dep_ != "nsubj":
                 parts = self.resolve(s)
-            if fold(sv.lemma_) in self.lex.patient_support_verbs and not spass:
+            if self.patient_support(sv) and not spass:
                 obj_parts = parts + obj_parts
             elif not subject_parts or trig.frame == "meet":
                 subject_parts = subject_parts + parts
-            comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i]
+            comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i and (
+                p == "contre" or p in trig.to or (trig.frame == "meet" and p in ("avec", "entre")))]
+        if not subject_parts and sv is None:
+            s = self.during_subject(tok)
+            if s is not None:
+                subject_parts = self.resolve(s)
         self.assign(d, subject_parts, obj_parts, comps)
 
     def country(self, name: str) -> Participant:
@@ -376,7 +493,7 @@ class Reader:
             elif p == "contre":
                 against += self.resolve(c, inner=True)
             elif p == "par" and c.dep_ != "obl:agent" and d.tok.pos_ != "VERB":
-                subject_parts = subject_parts + self.resolve(c)
+                subject_parts = subject_parts + self.resolve(c, agent=True)
             elif p in trig.to or (p and p.split()[0] in trig.to and p.split()[0] != "de"):
                 to_parts += self.resolve(c, actor=True, inner=True)
             elif p == "de" and "de" in trig.to and d.tok.pos_ == "VERB":
@@ -452,7 +569,9 @@ class Reader:
                     hypothetical = True
             lemma = fold(v.lemma_)
             if k > 0:
-                if lemma in lex.future_governors:
+                # « annonce avoir tiré »: a perfect infinitive is past
+                perfect = any(c.dep_ == "aux:tense" for c in chain[k - 1].children)
+                if lemma in lex.future_governors and not perfect:
                     future = True
                 if lemma in lex.hypothetical_governors:
                     hypothetical = True
@@ -463,6 +582,9 @@ class Reader:
                     future = True
                 elif k == 0 or lemma not in lex.future_governors:
                     hypothetical = True
+        if d.tok.pos_ != "VERB" and d.support is None:
+            f, h = self.noun_frame_modality(d.tok)
+            future, hypothetical = future or f, hypothetical or h
         top = chain[-1] if chain else d.tok
         if top.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in lex.condition_marks
                                        for c in top.children):
@@ -476,6 +598,46 @@ class Reader:
         if future:
             return "future"
         return "asserted"
+
+    def noun_frame_modality(self, tok: Token) -> tuple[bool, bool]:
+        """« le contrat devrait être signé lors de la visite », « est envisagée
+        l'organisation d'un sommet », « craignent que … créent une censure »:
+        (future, hypothetical) from the verb an event noun depends on."""
+        lex = self.lex
+        cur = tok
+        while cur.dep_ == "nmod" and cur.head.i != cur.i and cur.head.pos_ in ("NOUN", "PROPN", "ADV"):
+            cur = cur.head
+        if cur.head.pos_ == "ADV" and cur.head.head.pos_ == "VERB":  # « lors de »
+            cur = cur.head
+        v = cur.head
+        if v.i == cur.i or v.pos_ != "VERB" or not cur.dep_.startswith(("nsubj", "obj", "obl", "advmod")):
+            return False, False
+        future = hypothetical = False
+        if fold(v.lemma_) in lex.planning_verbs:
+            future = True
+        chain = [v]
+        while chain[-1].dep_ == "xcomp" and len(chain) < 4:
+            chain.append(chain[-1].head)
+        for k, x in enumerate(chain):
+            moods, tenses = list(x.morph.get("Mood")), list(x.morph.get("Tense"))
+            for c in x.children:
+                if c.dep_.startswith("aux"):
+                    moods += c.morph.get("Mood")
+                    tenses += c.morph.get("Tense")
+            key = fold(x.lemma_)
+            if "Fut" in tenses or (k > 0 and key in lex.future_governors):
+                future = True
+            if "Cnd" in moods:
+                if key in lex.future_conditionals:
+                    future = True
+                else:
+                    hypothetical = True
+            if k > 0 and key in lex.hypothetical_governors:
+                hypothetical = True
+        top = chain[-1]
+        if top.dep_ == "ccomp" and fold(top.head.lemma_) in lex.hypothetical_governors:
+            hypothetical = True
+        return future, hypothetical
 
     def future_in_past(self, top: Token) -> bool:
         """« ils ont convenu que X continueraient »: a conditional reported after
@@ -556,33 +718,68 @@ class Reader:
             dist = abs(t.start - d.tok.idx)
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, value)
-        if best is None and d.modality != "future":
-            para = context.paragraph_of(self.paragraphs, d.tok.idx)
-            if para is not None:
-                cands = [t for t in self.timexes
-                         if para[0] <= t.start < d.tok.idx and context.timex_date(t)
-                         and not (sent.start_char <= t.start < sent.end_char)]
-                if cands:
-                    t = cands[-1]
-                    best = (2, 0, context.timex_date(t))
+        if best is None and d.modality != "future" and PARA:
+            best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
 
+    def paragraph_date(self, d: Draft, anchors):
+        """The paragraph's date: the time its first sentence sets for what
+        follows (« Le 28 juillet, X annonce … Il remercie … »), used only when
+        the event's own sentence gives no date at all."""
+        sent = d.tok.sent
+        if any(sent.start_char <= t.start < sent.end_char and context.timex_date(t)
+               for t in self.timexes):
+            return None
+        para = context.paragraph_of(self.paragraphs, d.tok.idx)
+        if para is None:
+            return None
+        first = self.doc.char_span(para[0], para[1], alignment_mode="expand")
+        if first is None:
+            return None
+        first_sent = next(iter(first.sents), None)
+        if first_sent is None or first_sent.start_char >= sent.start_char:
+            return None
+        # a frame-setting date opens the paragraph (« Le 28 juillet, … », a dateline)
+        opening = [t for t in first_sent if not t.is_punct and not t.is_space][:4]
+        if not opening:
+            return None
+        limit = opening[-1].idx + len(opening[-1].text)
+        for t in self.timexes:
+            if first_sent.start_char <= t.start < limit and context.timex_date(t):
+                return (2, 0, context.timex_date(t))
+        return None
+
+    def is_place(self, c: Token) -> bool:
+        """A place name, or a part of one (« le nord de la Syrie »)."""
+        m = context.mention_at(self.doc, c)
+        if m is not None:
+            return m.label == "LOC"
+        if c.pos_ == "NOUN":
+            for p, g in complements(c):
+                m = context.mention_at(self.doc, g)
+                if p == "de" and m is not None and m.label == "LOC":
+                    return True
+        return False
+
     def place(self, d: Draft) -> None:
+        """Where it happened: « à Moscou », « en Syrie », « dans le nord de la
+        Syrie », attached to the trigger or to the verb telling it happened."""
         if d.location:
             return
-        heads = [d.tok] + ([d.support] if d.support is not None else [])
+        own = self.own_predicates(d)
+        heads = sorted((self.doc[i] for i in own), key=lambda t: (t.i != d.tok.i, t.i))
         for h in heads:
             for p, c in complements(h):
-                if p in LOCATION_PREPS:
-                    toks = np_tokens(c)
-                    if any((m := context.mention_at(self.doc, x)) is not None and m.label == "LOC"
-                           for x in toks):
-                        if any(same(q, x) for q in d.participants()
-                               for x in self.resolve(c, actor=False)):
-                            continue
-                        d.location = context.describe(toks)
-                        return
+                if p not in LOCATION_PREPS:
+                    continue
+                if not self.is_place(c):
+                    continue
+                parts = self.resolve(c, actor=False)
+                if any(same(q, x) for q in d.participants() for x in parts):
+                    continue
+                d.location = context.describe(np_tokens(c))
+                return
 
     # ------------------------------------------------------- attributes
 
@@ -645,6 +842,10 @@ class Reader:
                 continue
             if self.governed_by_topic(tok):
                 continue
+            if tok.pos_ != "VERB" and not self.nominal_event(tok, trig):
+                continue
+            if tok.pos_ == "VERB" and self.describes_event(tok):
+                continue
             keep.append((tok, trig))
         # the content of calls, promises, refusals is not an event of its own
         absorbers = {tok.i: trig for tok, trig in keep if trig.absorbs}
@@ -665,6 +866,7 @@ class Reader:
         for tok, trig in keep:
             d = Draft(tok=tok, trig=trig, type=trig.type, mode=trig.mode)
             d.headline = tok.idx < self.headline_end
+            self.pair_source = None
             if tok.pos_ == "VERB":
                 self.verb_arguments(d)
             else:
@@ -675,11 +877,15 @@ class Reader:
             d.modality = self.modality(d)
             self.refine(d)
             self.date(d, anchors)
+            if d.date is None and self.pair_source is not None:
+                # « les deux hommes ont convenu »: said of the meeting just told
+                d.date = self.pair_source.date
+                d.location = d.location or self.pair_source.location
             self.place(d)
             self.attributes(d, anchors)
             self.source(d)
             by_tok[tok.i] = d
-            if tok.i not in absorbed_by:
+            if tok.i not in absorbed_by and self.complete(d):
                 self.drafts.append(d)
         for i, host in absorbed_by.items():
             if host in by_tok and i in by_tok:
@@ -687,6 +893,15 @@ class Reader:
         for d in self.drafts:
             self.content(d)
         return self.drafts
+
+    def complete(self, d: Draft) -> bool:
+        """A meeting verb needs two sides, or a named body meeting as a whole
+        (« le Conseil de sécurité s'est réuni »); « ses partisans se sont
+        réunis » is not a meeting between political actors."""
+        if d.trig.frame == "meet" and d.type in ("CONSULT", "AGREE") and d.tok.pos_ == "VERB":
+            parts = d.participants()
+            return len(parts) >= 2 or any(p.entity for p in parts)
+        return True
 
     def refine(self, d: Draft) -> None:
         """Type and mode adjustments that depend on the arguments and modality."""

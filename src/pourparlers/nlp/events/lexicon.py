@@ -13,7 +13,7 @@ from typing import Any
 
 from ... import resources
 
-FRAMES = ("directed", "meet", "visit", "receive")
+FRAMES = ("directed", "meet", "visit", "receive", "self")
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -36,7 +36,8 @@ class Trigger:
     to: tuple[str, ...] = ()
     de: str = "actor"
     reflexive: bool | None = None
-    needs: str | None = None
+    needs: tuple[str, ...] = ()  # any one of these conditions
+    objects: bool = True  # False: the object is the thing (« signer un traité »), not a participant
     untargeted: tuple[str, str | None] | None = None
     absorbs: bool = False
     future_type: str | None = None
@@ -53,7 +54,9 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
     return Trigger(
         lemma=lemma, kind=kind, type=d["type"], mode=d.get("mode"), frame=frame,
         to=tuple(fold(p) for p in d.get("to", ())), de=d.get("de", "actor"),
-        reflexive=d.get("reflexive"), needs=d.get("needs"),
+        reflexive=d.get("reflexive"),
+        needs=tuple([d["needs"]] if isinstance(d.get("needs"), str) else d.get("needs", ())),
+        objects=d.get("object", "participant") != "none",
         untargeted=(unt["type"], unt.get("mode")) if unt else None,
         absorbs=bool(d.get("absorbs", False)), future_type=d.get("future_type"),
         modes=tuple((fold(k), v) for k, v in (d.get("modes") or {}).items()),
@@ -72,6 +75,8 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     patient_support_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    during_words: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     kind_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
@@ -120,6 +125,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.support_verbs = _set(sv.get("lemmas"))
     lex.patient_support_verbs = _set(sv.get("patient_support_verbs"))
     lex.occurrence_verbs = _set(sv.get("occurrence"))
+    lex.during_words = _set(sv.get("during"))
     ne = data.get("non_events", {})
     lex.topic_nouns = _set(ne.get("topic_nouns"))
     lex.kind_nouns = _set(ne.get("kind_nouns"))
@@ -138,7 +144,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     m = data.get("modality", {})
     for name in ("future_governors", "hypothetical_governors", "future_conditionals",
                  "future_modifiers", "hypothetical_modifiers", "condition_marks",
-                 "negation_words", "negating_words", "reporting_verbs"):
+                 "negation_words", "negating_words", "reporting_verbs", "planning_verbs"):
         setattr(lex, name, _set(m.get(name)))
     lex.ordinals = {fold(k): int(v) for k, v in data.get("ordinals", {}).items()}
     d = data.get("durations", {})

@@ -33,14 +33,42 @@ def _shares(xs, ys) -> bool:
     return any(same(x, y) for x in xs for y in ys)
 
 
+def same_modality(m: Draft, d: Draft) -> bool:
+    """Equal, or announced then reported as done (« devrait annoncer sa
+    démission … a donné sa démission comme prévu »)."""
+    return m.modality == d.modality or {m.modality, d.modality} == {"asserted", "future"}
+
+
 def mergeable(m: Draft, d: Draft) -> bool:
-    if m.type != d.type or m.modality != d.modality:
+    if m.type != d.type or not same_modality(m, d):
         return False
+    if m.tok.sent.start == d.tok.sent.start and not d.anaphoric:
+        return False  # two event words of one sentence are two events
     if not compatible_dates(m.date, d.date):
         return False
     if not _shares(m.participants(), d.participants()):
         return False
     if m.targets and d.targets and not _shares(m.targets, d.targets) and not (m.visitors or d.visitors):
+        return False
+    return True
+
+
+def _last_of_type(out: list[Draft], d: Draft) -> Draft | None:
+    for m in reversed(out):
+        if m.type == d.type:
+            return m
+    return None
+
+
+def anaphora_fits(m: Draft, d: Draft) -> bool:
+    """« X a été accusé … Les accusations ont été formulées par Y »: a definite
+    event noun completes the last event of its type when nothing conflicts
+    (same modality, compatible dates, no two different actors)."""
+    if not same_modality(m, d) or not compatible_dates(m.date, d.date):
+        return False
+    if m.actors and d.actors and not _shares(m.actors, d.actors):
+        return False
+    if m.targets and d.targets and not _shares(m.targets, d.targets):
         return False
     return True
 
@@ -64,6 +92,8 @@ def combine(m: Draft, d: Draft, types: dict[str | None, str]) -> None:
     if d.mode and (m.mode is None or d.visitors and not m.visitors or d.mode == "visit"):
         m.mode = d.mode
     _add_details(m, d)
+    if "asserted" in (m.modality, d.modality):
+        m.modality = "asserted"
     rank = _proof_rank(d)
     if rank > m.proof_rank:
         m.proof, m.proof_rank = d.tok, rank
@@ -88,7 +118,7 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
                         break
             continue
         for m in out:
-            if mergeable(m, d):
+            if mergeable(m, d) or (d.anaphoric and m is _last_of_type(out, d) and anaphora_fits(m, d)):
                 combine(m, d, types)
                 break
         else:

@@ -41,11 +41,23 @@ def mark_key(tok: Token) -> str | None:
 
 
 def complements(tok: Token) -> list[tuple[str | None, Token]]:
-    """(preposition, head) of the prepositional complements of a word."""
+    """(preposition, head) of the prepositional complements of a word.
+
+    Adverbial prepositions (« auprès de X », « face à X », « lors de X ») are
+    parsed as an adverb governing the noun: they give (« auprès de », X)."""
     out = []
     for c in tok.children:
+        if c.dep_ not in COMPLEMENT_DEPS and not (c.dep_ == "advmod" and c.pos_ == "ADV"):
+            continue
+        p = prep_key(c)
+        if p is None and c.pos_ in ("ADV", "NOUN"):
+            inner = [(prep_key(g), g) for g in c.children
+                     if g.dep_ in COMPLEMENT_DEPS and g.i > c.i and prep_key(g)]
+            if inner and c.pos_ == "ADV":
+                out.append((fold(c.text) + " " + inner[0][0], inner[0][1]))
+                continue
         if c.dep_ in COMPLEMENT_DEPS:
-            out.append((prep_key(c), c))
+            out.append((p, c))
     return out
 
 
@@ -87,10 +99,10 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if v.dep_ in ("xcomp", "conj"):
         s, _ = subject_of(v.head, depth + 1)
-        return s, False
+        return s, s is not None and is_passive(v)
     if v.dep_ == "advcl" and (v.morph.get("VerbForm") in (["Part"], ["Ger"], ["Inf"])):
         s, _ = subject_of(v.head, depth + 1)
-        return s, False
+        return s, s is not None and is_passive(v)
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
@@ -126,11 +138,18 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def np_tokens(head: Token) -> list[Token]:
-    """The noun phrase of a head, without coordinated phrases, clauses and edge punctuation."""
+    """The noun phrase of a head, without coordinated phrases, clauses, edge
+    punctuation, and complements other than « de X » / « à X »."""
+    if head.pos_ == "PRON":
+        return [head]
     toks = [head]
     for c in head.children:
+        if c.dep_ == "nmod" and c.i > head.i and prep_key(c) not in (None, "de", "a"):
+            continue
         if c.dep_ in NP_EXCLUDE and not (c.dep_ == "punct" and c.i > head.i and c.text in "-–"):
             continue
+        if c.dep_ == "case" and c.i < head.i:
+            continue  # the preposition introducing the phrase
         toks.extend(c.subtree)
     toks.sort(key=lambda t: t.i)
     # keep it contiguous around the head
@@ -144,7 +163,7 @@ def np_tokens(head: Token) -> list[Token]:
     while i in ids:
         out.append(head.doc[i])
         i += 1
-    while out and (out[0].is_punct or out[0].is_space) and out[0].i != head.i:
+    while out and (out[0].is_punct or out[0].is_space or out[0].pos_ == "ADP") and out[0].i != head.i:
         out.pop(0)
     while out and (out[-1].is_punct or out[-1].is_space) and out[-1].i != head.i:
         out.pop()
