@@ -16,6 +16,8 @@ French, each tied to the sentence that states it:
 
 from __future__ import annotations
 
+import os
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,12 +29,18 @@ from .merge import merge
 
 register()
 
+_DEBUG = os.environ.get("POURPARLERS_EVENTS_DEBUG", "") == "1"
+
 __all__ = ["EventExtractor", "make_event_extractor", "extract_events"]
 
 
 def extract_events(doc: Doc) -> list:
     """The events of an analysed doc (``Event`` objects, ids v1, v2… in text order)."""
     drafts = Reader(doc).read()
+    if _DEBUG:
+        for d in drafts:
+            print("DRAFT", d.type, d.mode, [p.name for p in d.actors], [p.name for p in d.targets],
+                  d.date, d.location, d.modality, d.attributes, d.anaphoric, "|", d.tok.text, d.tok.i)
     types = {e.id: e.type for e in doc._.entities or []}
     merged = merge(drafts, types)
     events = []

@@ -37,6 +37,8 @@ VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
 import os
 PARA = os.environ.get("EV_PARA", "1") == "1"
+# the paths from an absorbing trigger down to its content
+ABSORBING_DEPS = frozenset(["obj", "obl:arg", "xcomp", "ccomp", "nmod", "iobj", "mark", "case"])
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
 
 
@@ -64,6 +66,9 @@ class Draft:
     headline: bool = False
     proof: Token | None = None  # the trigger of the mention chosen as evidence
     proof_rank: tuple = ()
+    first: int = 0  # first token of the event's mentions (for ordering)
+    pair_from: "Draft | None" = None  # « les deux hommes »: the event they come from
+    host: "Draft | None" = None  # the event this mention was merged into
 
     @property
     def start(self) -> int:
@@ -77,6 +82,9 @@ class Draft:
 
 def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry that makes this token a trigger, before conditions."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
+        # a noun tagged as a verb (« Cette quatrième rencontre », next to a typographic apostrophe)
+        return lex.noun(tok.text, tok.text)
     if tok.pos_ == "VERB":
         lemma = fold(tok.lemma_)
         for obj in objects_of(tok):
@@ -92,9 +100,26 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
                 return None
             return t
         return None
+    if tok.pos_ in ("NOUN", "ADJ") and any(c.dep_.startswith("aux") for c in tok.children):
+        # a participle tagged as a noun (« se sont félicités »)
+        for lemma in participle_lemmas(tok.text):
+            t = lex.verbs.get(lemma)
+            if t is not None and (t.reflexive is not True or is_reflexive(tok)):
+                return t
+        return None
     if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "obj")):
         return lex.noun(tok.lemma_, tok.text)
     return None
+
+
+def participle_lemmas(text: str) -> list[str]:
+    """Infinitives a past participle may come from (« félicités » → « feliciter »)."""
+    w = fold(text)
+    for end in ("ees", "es", "ee", "e", "is", "ie", "ies", "i", "us", "ue", "ues", "u", "s"):
+        if w.endswith(end):
+            stem = w[: -len(end)]
+            return [stem + "er", stem + "ir", stem + "re", stem + "oir"]
+    return []
 
 
 class Reader:
@@ -139,15 +164,39 @@ class Reader:
             if pair:
                 out.extend(pair)
                 continue
+            h = self.quantified(h)
             if h.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "NUM"):
                 continue
             p = context.participant(self.doc, np_tokens(h), actor=actor)
-            if self.actor_like(p, h) or (agent and p is not None and p.entity is None and h.pos_ == "NOUN"
-                                         and "Plur" in h.morph.get("Number")):
+            if self.actor_like(p, h) or (agent and self.plural_group(p, h)):
                 out.append(p)
             elif inner:
                 out.extend(self.inner_actor(h, actor))
         return dedupe(out)
+
+    def quantified(self, h: Token) -> Token:
+        """« 22 des 27 gouvernements », « des centaines de manifestants », « une
+        partie du groupe »: the noun counted, not the count."""
+        for _ in range(2):
+            if h.pos_ == "NUM" or fold(h.lemma_) in self.lex.quantity_nouns:
+                inner = [c for p, c in complements(h) if p == "de" and c.pos_ in ("NOUN", "PROPN")]
+                if not inner:
+                    break
+                h = inner[0]
+        return h
+
+    def plural_group(self, p: Participant | None, h: Token) -> bool:
+        """A plural description in an agent position: a group of people
+        (« les armateurs »), unless it names things (weapons, links, units of time)."""
+        if p is None or p.entity is not None or h.pos_ != "NOUN" or "Plur" not in h.morph.get("Number"):
+            return False
+        key = fold(h.lemma_)
+        lex = self.lex
+        if key in lex.object_nouns or key in lex.weapons or key in lex.duration_units:
+            return False
+        if lex.noun(h.lemma_, h.text) is not None:
+            return False
+        return not any(t.start <= h.idx < t.end for t in self.timexes)
 
     def inner_actor(self, head: Token, actor: bool) -> list[Participant]:
         """The actor inside a non-actor phrase: « les provocations de Pyongyang »,
@@ -216,7 +265,7 @@ class Reader:
     def object_heads(self, tok: Token, trig: Trigger) -> list[Token]:
         """The words for what undergoes the event: object, passive subject, the
         noun a participle describes, « de X » of a noun."""
-        if tok.pos_ != "VERB":
+        if trig.kind == "noun":
             return [c for p, c in complements(tok) if p == "de"]
         cands = objects_of(tok)
         if is_passive(tok):
@@ -327,7 +376,7 @@ class Reader:
         if tok.dep_ not in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "nsubj"):
             return None
         key = fold(h.lemma_)
-        if key in self.lex.support_verbs or self.patient_support(h):
+        if key in self.lex.support_verbs or key in self.lex.announce_verbs or self.patient_support(h):
             if tok.dep_ == "nsubj" and key not in self.lex.occurrence_verbs:
                 return None
             return h
@@ -450,21 +499,29 @@ class Reader:
             # a predicate noun: « X est en grève »
             if c.dep_ == "nsubj" and any(g.dep_ == "cop" for g in tok.children):
                 subject_parts += self.resolve(c)
+        # « le début des pourparlers entre X et Y »: the parser often hangs
+        # « entre X et Y » on a word above the meeting noun
+        if trig.frame == "meet" and not any(p in ("entre", "avec") for p, _ in comps):
+            comps = comps + self.stray_between(tok)
         # the verb that carries the noun lends its subject
         sv = self.support_verb(tok)
         d.support = sv
         if sv is not None:
+            announce = fold(sv.lemma_) in self.lex.announce_verbs
             s, spass = subject_of(sv)
             parts = []
             if is_passive(sv) and tok.dep_ == "nsubj:pass":
                 a = agent_of(sv)
-                parts = self.resolve(a) if a is not None else []
+                parts = self.resolve(a) if a is not None and not announce else []
                 spass = False
             elif s is not None and s.i != tok.i and tok.dep_ != "nsubj":
                 parts = self.resolve(s)
+            if announce and (subject_parts or obj_parts or (trig.frame == "meet" and any(
+                    p in ("entre", "avec") for p, _ in comps))):
+                parts = []
             if self.patient_support(sv) and not spass:
                 obj_parts = parts + obj_parts
-            elif not subject_parts or trig.frame == "meet":
+            elif not subject_parts or (trig.frame == "meet" and not announce):
                 subject_parts = subject_parts + parts
             comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i and (
                 p == "contre" or p in trig.to or (trig.frame == "meet" and p in ("avec", "entre")))]
@@ -473,6 +530,20 @@ class Reader:
             if s is not None:
                 subject_parts = self.resolve(s)
         self.assign(d, subject_parts, obj_parts, comps)
+
+    def stray_between(self, tok: Token) -> list[tuple[str, Token]]:
+        """An « entre X et Y » complement right after a meeting noun but
+        attached to one of its heads."""
+        heads = {a.i for a in ancestors_within(tok, stop_deps=("ccomp", "parataxis", "advcl", "acl:relcl"))}
+        sent = tok.sent
+        for t in sent:
+            if t.i <= tok.i or t.i - tok.i > 12:
+                continue
+            if t.dep_ == "case" and fold(t.text) == "entre" and t.head.i > tok.i:
+                h = t.head
+                if h.head.i in heads or h.head.i == tok.i:
+                    return [("entre", h)]
+        return []
 
     def country(self, name: str) -> Participant:
         for e in self.doc._.entities or []:
@@ -492,11 +563,11 @@ class Reader:
                 between += self.resolve(c)
             elif p == "contre":
                 against += self.resolve(c, inner=True)
-            elif p == "par" and c.dep_ != "obl:agent" and d.tok.pos_ != "VERB":
+            elif p == "par" and c.dep_ != "obl:agent" and trig.kind == "noun":
                 subject_parts = subject_parts + self.resolve(c, agent=True)
             elif p in trig.to or (p and p.split()[0] in trig.to and p.split()[0] != "de"):
                 to_parts += self.resolve(c, actor=True, inner=True)
-            elif p == "de" and "de" in trig.to and d.tok.pos_ == "VERB":
+            elif p == "de" and "de" in trig.to and trig.kind != "noun":
                 to_parts += self.resolve(c, inner=True)
             if trig.frame == "visit" and p in VISIT_PREPS:
                 dests.append(c)
@@ -529,7 +600,7 @@ class Reader:
     def predicate_chain(self, d: Draft) -> list[Token]:
         """The verbs whose tense, mood and negation tell the event's modality."""
         start = d.support if d.support is not None else d.tok
-        if start.pos_ not in ("VERB", "AUX"):
+        if start.pos_ not in ("VERB", "AUX") or (d.support is None and d.trig.kind == "noun"):
             return []
         chain = [start]
         cur = start
@@ -546,7 +617,7 @@ class Reader:
             for c in v.children:
                 if c.dep_ == "advmod" and fold(c.text) in lex.negation_words:
                     negated = True
-        if d.tok.pos_ != "VERB":
+        if d.trig.kind == "noun":
             for c in d.tok.children:
                 if c.dep_ in ("det", "case") and fold(c.text) in lex.negating_words:
                     negated = True
@@ -582,7 +653,7 @@ class Reader:
                     future = True
                 elif k == 0 or lemma not in lex.future_governors:
                     hypothetical = True
-        if d.tok.pos_ != "VERB" and d.support is None:
+        if d.trig.kind == "noun" and d.support is None:
             f, h = self.noun_frame_modality(d.tok)
             future, hypothetical = future or f, hypothetical or h
         top = chain[-1] if chain else d.tok
@@ -842,9 +913,9 @@ class Reader:
                 continue
             if self.governed_by_topic(tok):
                 continue
-            if tok.pos_ != "VERB" and not self.nominal_event(tok, trig):
+            if trig.kind == "noun" and not self.nominal_event(tok, trig):
                 continue
-            if tok.pos_ == "VERB" and self.describes_event(tok):
+            if trig.kind != "noun" and self.describes_event(tok):
                 continue
             keep.append((tok, trig))
         # the content of calls, promises, refusals is not an event of its own
@@ -855,8 +926,8 @@ class Reader:
             for _ in range(6):
                 if cur.head.i == cur.i:
                     break
-                if cur.dep_ in ("nsubj", "nsubj:pass", "parataxis", "conj", "advcl", "acl:relcl"):
-                    break
+                if cur.dep_ not in ABSORBING_DEPS:
+                    break  # an adjunct (« lors de la visite ») is not the content
                 cur = cur.head
                 if cur.i in absorbers:
                     absorbed_by[tok.i] = cur.i
@@ -867,7 +938,7 @@ class Reader:
             d = Draft(tok=tok, trig=trig, type=trig.type, mode=trig.mode)
             d.headline = tok.idx < self.headline_end
             self.pair_source = None
-            if tok.pos_ == "VERB":
+            if trig.kind != "noun":
                 self.verb_arguments(d)
             else:
                 self.noun_arguments(d)
@@ -877,10 +948,7 @@ class Reader:
             d.modality = self.modality(d)
             self.refine(d)
             self.date(d, anchors)
-            if d.date is None and self.pair_source is not None:
-                # « les deux hommes ont convenu »: said of the meeting just told
-                d.date = self.pair_source.date
-                d.location = d.location or self.pair_source.location
+            d.pair_from = self.pair_source
             self.place(d)
             self.attributes(d, anchors)
             self.source(d)
@@ -898,7 +966,7 @@ class Reader:
         """A meeting verb needs two sides, or a named body meeting as a whole
         (« le Conseil de sécurité s'est réuni »); « ses partisans se sont
         réunis » is not a meeting between political actors."""
-        if d.trig.frame == "meet" and d.type in ("CONSULT", "AGREE") and d.tok.pos_ == "VERB":
+        if d.trig.frame == "meet" and d.type in ("CONSULT", "AGREE") and d.trig.kind != "noun":
             parts = d.participants()
             return len(parts) >= 2 or any(p.entity for p in parts)
         return True
@@ -907,7 +975,7 @@ class Reader:
         """Type and mode adjustments that depend on the arguments and modality."""
         lex = self.lex
         tok = d.tok
-        if tok.pos_ != "VERB" and tok.dep_ == "nmod" and fold(tok.head.lemma_) in lex.reversal_heads:
+        if d.trig.kind == "noun" and tok.dep_ == "nmod" and fold(tok.head.lemma_) in lex.reversal_heads:
             d.type, d.mode = lex.reversal_type, None
         if d.trig.untargeted and not d.targets:
             d.type, d.mode = d.trig.untargeted

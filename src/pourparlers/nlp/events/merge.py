@@ -1,15 +1,20 @@
 """One event per real-world event within an article.
 
 A meeting told in the headline, the lede and the body is one event: mentions
-of the same type that share a participant, with compatible dates (equal, one
-more precise than the other, or one unknown) and the same modality, are merged
-into one, which keeps every participant, the most precise date, the place, the
+of the same type that share a participant, with compatible dates (equal, or
+one more precise than the other) and compatible modality, are merged into one,
+which keeps every participant, the most precise date, the place, the
 attributes, and the mention that states it best as evidence. A visit merged
 with a meeting makes the visitor the actor and the others the hosts.
 
+Dated mentions are merged first; an undated mention then joins an event only
+when exactly one fits (a headline « X a tiré un missile » in an article about
+several tests of different dates stays apart). Two event words of one sentence
+are two events.
+
 An event word with no participant of its own that refers back (« cette
-réunion », « la rencontre ») adds what it says (date, place, duration,
-ordinal) to the last event of its type; otherwise it is dropped.
+réunion », « les accusations ») completes the last event of its type before
+it when nothing conflicts; otherwise, without participants, it is dropped.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ def same_modality(m: Draft, d: Draft) -> bool:
 def mergeable(m: Draft, d: Draft) -> bool:
     if m.type != d.type or not same_modality(m, d):
         return False
-    if m.tok.sent.start == d.tok.sent.start and not d.anaphoric:
+    if m.tok.sent.start == d.tok.sent.start:
         return False  # two event words of one sentence are two events
     if not compatible_dates(m.date, d.date):
         return False
@@ -53,18 +58,11 @@ def mergeable(m: Draft, d: Draft) -> bool:
     return True
 
 
-def _last_of_type(out: list[Draft], d: Draft) -> Draft | None:
-    for m in reversed(out):
-        if m.type == d.type:
-            return m
-    return None
-
-
 def anaphora_fits(m: Draft, d: Draft) -> bool:
     """« X a été accusé … Les accusations ont été formulées par Y »: a definite
     event noun completes the last event of its type when nothing conflicts
-    (same modality, compatible dates, no two different actors)."""
-    if not same_modality(m, d) or not compatible_dates(m.date, d.date):
+    (compatible modality and dates, no two different actors or targets)."""
+    if m.type != d.type or not same_modality(m, d) or not compatible_dates(m.date, d.date):
         return False
     if m.actors and d.actors and not _shares(m.actors, d.actors):
         return False
@@ -74,11 +72,11 @@ def anaphora_fits(m: Draft, d: Draft) -> bool:
 
 
 def _proof_rank(d: Draft) -> tuple:
-    return (not d.headline, len(d.participants()), d.date is not None, d.location is not None)
+    return (not d.headline, len(d.participants()), d.date is not None)
 
 
 def combine(m: Draft, d: Draft, types: dict[str | None, str]) -> None:
-    """Merge ``d`` into ``m`` (``m`` comes first in the text)."""
+    """Merge ``d`` into ``m``."""
     if m.visitors or d.visitors:
         visitors = dedupe([p for x in (m, d) if x.visitors for p in x.actors])
         everyone = dedupe(m.participants() + d.participants())
@@ -97,6 +95,8 @@ def combine(m: Draft, d: Draft, types: dict[str | None, str]) -> None:
     rank = _proof_rank(d)
     if rank > m.proof_rank:
         m.proof, m.proof_rank = d.tok, rank
+    m.first = min(m.first, d.tok.i)
+    d.host = m
 
 
 def _add_details(m: Draft, d: Draft) -> None:
@@ -107,21 +107,60 @@ def _add_details(m: Draft, d: Draft) -> None:
     m.source = m.source or d.source
 
 
+def _start(d: Draft, out: list[Draft]) -> None:
+    d.proof, d.proof_rank, d.first, d.host = d.tok, _proof_rank(d), d.tok.i, d
+    out.append(d)
+
+
+def _host(d: Draft | None) -> Draft | None:
+    while d is not None and d.host is not None and d.host is not d:
+        d = d.host
+    return d
+
+
+def inherit(out: list[Draft]) -> None:
+    """« les deux hommes ont convenu que … »: an event whose participants were
+    found through an earlier event is dated and placed like it, when it says
+    nothing itself."""
+    for m in out:
+        src = _host(m.pair_from)
+        if src is not None and src is not m:
+            if m.date is None:
+                m.date = src.date
+            m.location = m.location or src.location
+
+
 def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
+    drafts = sorted(drafts, key=lambda x: x.tok.i)
     out: list[Draft] = []
-    for d in sorted(drafts, key=lambda x: x.tok.i):
-        if not d.participants():
-            if d.anaphoric:
-                for m in reversed(out):
-                    if m.type == d.type and compatible_dates(m.date, d.date):
-                        _add_details(m, d)
-                        break
+    later: list[Draft] = []
+    for d in drafts:
+        if not d.participants() or d.date is None:
+            later.append(d)
             continue
         for m in out:
-            if mergeable(m, d) or (d.anaphoric and m is _last_of_type(out, d) and anaphora_fits(m, d)):
+            if mergeable(m, d):
                 combine(m, d, types)
                 break
         else:
-            d.proof, d.proof_rank = d.tok, _proof_rank(d)
-            out.append(d)
-    return out
+            _start(d, out)
+    for d in later:
+        before = [m for m in out if m.first < d.tok.i and m.type == d.type]
+        if d.anaphoric and before:
+            last = max(before, key=lambda m: m.first)
+            if anaphora_fits(last, d) and (not d.participants() or not mergeable(last, d)):
+                if d.participants():
+                    combine(last, d, types)
+                else:
+                    _add_details(last, d)
+                    d.host = last
+                continue
+        if not d.participants():
+            continue
+        fits = [m for m in out if mergeable(m, d)]
+        if len(fits) == 1:
+            combine(fits[0], d, types)
+        elif not fits or len({m.date for m in fits}) > 1 or len(fits) > 1:
+            _start(d, out)
+    inherit(out)
+    return sorted(out, key=lambda m: m.first)

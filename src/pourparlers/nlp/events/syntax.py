@@ -106,7 +106,51 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
+    if depth == 0 and v.dep_ == "ROOT":
+        s = stray_subject(v)
+        if s is not None:
+            return s, is_passive(v)
     return None, False
+
+
+def _finite(v: Token) -> bool:
+    if "Fin" in v.morph.get("VerbForm"):
+        return True
+    return any(c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in v.children)
+
+
+def stray_subject(v: Token) -> Token | None:
+    """The subject of a main verb the parser left without one: a subject hung
+    on a noun before it (« La Coalition, arrivée deuxième, a refusé »), or the
+    caseless noun phrase right before the verb (« Après des années de
+    négociations, le Canada et l'Union européenne ont signé »)."""
+    if not _finite(v):
+        return None
+    sent = v.sent
+    for t in sent:
+        if t.i >= v.i:
+            break
+        if t.dep_ == "nsubj" and t.head.i != v.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ") \
+                and not any(c.dep_ == "cop" for c in t.head.children) and t.head.i < v.i:
+            return t
+    first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux") or c.dep_ in (
+        "expl:comp", "expl:pass", "advmod") and c.i < v.i])
+    j = first - 1
+    if j < sent.start:
+        return None
+    t = v.doc[j]
+    for _ in range(3):
+        if t.pos_ in ("NOUN", "PROPN"):
+            break
+        if t.dep_ in ("amod", "flat:name", "nummod") and t.head.i < v.i:
+            t = t.head
+        else:
+            return None
+    if t.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in t.children):
+        return None
+    if t.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj") and t.head.i == v.i:
+        return None
+    return t
 
 
 def agent_of(v: Token) -> Token | None:
@@ -127,10 +171,17 @@ def objects_of(v: Token) -> list[Token]:
 def conjuncts(tok: Token) -> list[Token]:
     """A noun and the nouns coordinated with it (« X, Y et Z »)."""
     out = [tok]
+    if tok.dep_ == "conj" and any(c.dep_ == "case" for c in tok.head.children):
+        # a stray subject coordinated under a prepositional phrase: its partners
+        out += [c for c in tok.head.children if c.dep_ == "conj" and c.i != tok.i
+                and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "case" for g in c.children)]
     stack = [tok]
     while stack:
         cur = stack.pop()
-        for c in cur.children:
+        kids = list(cur.children)
+        # « Vladimir Poutine et Steve Witkoff »: the conjunct may hang on the last name
+        kids += [g for c in kids if c.dep_ == "flat:name" for g in c.children]
+        for c in kids:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X") and c not in out:
                 out.append(c)
                 stack.append(c)
