@@ -17,7 +17,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 from rich.table import Table
 
 from .errors import Errors, InputError, ResourceError, UsageError
-from .ingest import normalise_date
+from .ingest import normalise_date, read_inputs
 from .model import Article
 
 app = typer.Typer(
@@ -100,30 +100,32 @@ def _published_option(value: Optional[str]) -> Optional[str]:
 
 def run_extraction(paths: list[str], report: Report, published: str | None = None,
                    language: str | None = "fr", batch_size: int = 16,
-                   description: str = "extracting") -> Iterator[dict]:
-    """Read the inputs and yield records (dicts), with a progress bar on a terminal."""
-    from .ingest import read_inputs
-    from .pipeline import Extractor
+                   max_chars: int | None = None, description: str = "extracting") -> Iterator[dict]:
+    """Read the inputs and yield records (dicts), with a progress bar on a terminal.
+
+    Skipped inputs and articles are reported on stderr through ``report``.
+    """
+    from .pipeline import MAX_CHARS, Extractor
 
     if not paths:
         raise UsageError(Errors.E108)
     total = _estimate_total(paths)
-    extractor = Extractor(batch_size=batch_size)
+    extractor = Extractor(batch_size=batch_size, max_chars=max_chars or MAX_CHARS)
     articles = report.articles(read_inputs(paths, published=published, language=language))
     with progress_bar() as progress:
         task = progress.add_task(description, total=total, rate="")
         done = 0
-        for doc in extractor.docs(articles):
-            from .pipeline import doc_to_record
-
-            record = doc_to_record(doc)
-            for problem in doc._.errors or []:
-                report.warn(f"{record.article.origin or record.article.id}: {problem}")
+        for item in extractor.run(articles):
             done += 1
             elapsed = progress.tasks[0].elapsed or 0
             rate = f"{done / elapsed:.1f} art/s" if elapsed > 0 else ""
             progress.update(task, advance=1, rate=rate)
-            yield record.to_dict()
+            if isinstance(item, InputError):
+                report.error(str(item))
+                continue
+            for problem in item.warnings:
+                report.warn(f"{item.article.origin or item.article.id}: {problem}")
+            yield item.to_dict()
         progress.update(task, total=done)
 
 
@@ -134,11 +136,13 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article read.", callback=_published_option)] = None,
     language: Annotated[str, typer.Option(help="Expected language; texts clearly in another are skipped. 'any' keeps all.")] = "fr",
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
+    max_chars: Annotated[int, typer.Option(min=1000, help="Skip (and report) articles longer than this.")] = 200_000,
 ) -> None:
     """Analyse articles and write one JSON record per article (nothing is stored)."""
     report = Report()
     records = run_extraction(paths, report, published=published,
-                             language=None if language == "any" else language, batch_size=batch_size)
+                             language=None if language == "any" else language, batch_size=batch_size,
+                             max_chars=max_chars)
     if output is None:
         for rec in records:
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")

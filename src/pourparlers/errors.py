@@ -37,6 +37,7 @@ class Errors(metaclass=_Messages):
     E015 = "{where}: WARC record could not be read: {reason}"
     E016 = "{where}: the article took longer than {seconds}s to analyse and was skipped"
     E017 = "{where}: the article failed to analyse: {reason}"
+    E018 = "{where}: the article is too long ({n} characters, limit {limit}); raise it with --max-chars"
 
     # Command line and library misuse.
     E100 = "invalid value for --published: '{value}' (expected YYYY-MM-DD)"

@@ -194,6 +194,8 @@ class Record:
     timexes: list[Timex] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    # problems met while analysing (a component that failed); not part of the record
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article

@@ -8,6 +8,7 @@ is assembled without further work:
 - ``Doc._.entities`` / ``Doc._.mentions``: actors and their mentions.
 - ``Doc._.quotes``, ``Doc._.timexes``, ``Doc._.events``: the extracted facts.
 - ``Doc._.errors``: messages of components that failed on this doc.
+- ``Doc._.rejected``: why the article was not analysed (an empty placeholder doc).
 - ``doc.spans["paragraphs"]``: one span per paragraph (set by the segmenter).
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_FIELDS = ("article", "entities", "mentions", "quotes", "timexes", "events", "errors")
+_FIELDS = ("article", "entities", "mentions", "quotes", "timexes", "events", "errors", "rejected")
 
 
 def register() -> None:
