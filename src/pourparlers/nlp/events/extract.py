@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Event, EventSource, Participant, Span
 from . import context
-from .lexicon import Lexicon, Trigger, fold, lexicon
+from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
 from .syntax import (agent_of, ancestors_within, clause_tokens, complements, conjuncts, is_passive,
                      is_reflexive, mark_key, np_tokens, objects_of, prep_key, subject_of)
 
@@ -178,8 +178,9 @@ class Reader:
         """« 22 des 27 gouvernements », « des centaines de manifestants », « une
         partie du groupe »: the noun counted, not the count."""
         for _ in range(2):
-            if h.pos_ == "NUM" or fold(h.lemma_) in self.lex.quantity_nouns:
-                inner = [c for p, c in complements(h) if p == "de" and c.pos_ in ("NOUN", "PROPN")]
+            if h.pos_ == "NUM" or h.like_num or fold(h.lemma_) in self.lex.quantity_nouns:
+                inner = [c for p, c in complements(h) if (p == "de" or h.like_num)
+                         and c.pos_ in ("NOUN", "PROPN")]
                 if not inner:
                     break
                 h = inner[0]
@@ -557,6 +558,12 @@ class Reader:
         for p, c in comps:
             if p is None:
                 continue
+            if fold(c.lemma_) in self.lex.target_prep_nouns and p in ("en", "a"):
+                # « en direction de X », « à l'encontre de X »
+                for p2, c2 in complements(c):
+                    if p2 == "de":
+                        against += self.resolve(c2, inner=True)
+                continue
             if p == "avec":
                 with_parts += self.resolve(c)
             elif p == "entre":
@@ -574,6 +581,10 @@ class Reader:
         if trig.frame == "meet":
             d.actors = dedupe(subject_parts + obj_parts + with_parts + between)
             d.targets = dedupe(against + to_parts)
+        elif trig.frame == "experiencer":
+            # « X, excédé par Y »: who feels it acts, the cause is the target
+            d.actors = dedupe(obj_parts)
+            d.targets = dedupe(subject_parts + against + to_parts)
         elif trig.frame == "receive":
             d.actors = dedupe(obj_parts + with_parts)
             d.targets = dedupe(subject_parts + to_parts)
@@ -960,7 +971,83 @@ class Reader:
                 by_tok[host].absorbed.append(by_tok[i])
         for d in self.drafts:
             self.content(d)
+        self.series()
+        self.statements(anchors)
         return self.drafts
+
+    def series(self) -> None:
+        """Event nouns without participants of their own that continue an
+        earlier one: coordinated with it (« le test de X, effectué en décembre,
+        et un test effectué en 2014 ») or one of a series (« un second test »,
+        « un nouvel essai »): they have its participants (their own date may
+        still keep them apart)."""
+        lex = self.lex
+        by_i = {d.tok.i: d for d in self.drafts}
+        for k, d in enumerate(self.drafts):
+            if d.participants() or d.trig.kind != "noun":
+                continue
+            src = None
+            for other in (d.tok.head, *d.tok.children):
+                o = by_i.get(other.i)
+                if o is not None and o.type == d.type and o.participants() and (
+                        d.tok.dep_ == "conj" or other.dep_ == "conj"):
+                    src = o
+            if src is None and ("ordinal" in d.attributes or any(
+                    c.dep_ == "amod" and fold(c.lemma_) in lex.series_words for c in d.tok.children)):
+                src = next((o for o in reversed(self.drafts[:k])
+                            if o.type == d.type and o.participants()), None)
+            if src is not None:
+                d.actors, d.targets = list(src.actors), list(src.targets)
+
+    def statements(self, anchors) -> None:
+        """A quotation whose words accuse, praise or threaten is an event of
+        its speaker (« “une immense victoire” », « il s'agit de “violations
+        flagrantes” »), unless an event of that type by that speaker is
+        already told in the sentence."""
+        lex = self.lex
+        if not lex.statements:
+            return
+        doc = self.doc
+        for q in context.quotes(doc):
+            if not q.speaker_name:
+                continue
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found = None
+            for t in span:
+                typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
+                if typ and not self.negated_word(t):
+                    found = (typ, t)
+                    break
+            if found is None:
+                continue
+            typ, t = found
+            speaker = Participant(name=q.speaker_name, entity=q.speaker)
+            if any(d.type == typ and d.tok.sent.start == t.sent.start for d in self.drafts):
+                continue
+            trig = Trigger(lemma=fold(t.lemma_), kind="statement", type=typ)
+            d = Draft(tok=t, trig=trig, type=typ, mode=lex.statement_modes.get(typ))
+            d.actors = [speaker]
+            d.headline = t.idx < self.headline_end
+            cue = None
+            if q.cue_span is not None:
+                cs = doc.char_span(q.cue_span.start, q.cue_span.end, alignment_mode="expand")
+                cue = cs[0] if cs is not None and len(cs) else None
+            d.support = cue
+            self.date(d, anchors)
+            d.source = None
+            self.drafts.append(d)
+
+    def negated_word(self, t: Token) -> bool:
+        cur = t
+        for _ in range(3):
+            if any(c.dep_ == "advmod" and fold(c.text) in self.lex.negation_words for c in cur.children):
+                return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return False
 
     def complete(self, d: Draft) -> bool:
         """A meeting verb needs two sides, or a named body meeting as a whole

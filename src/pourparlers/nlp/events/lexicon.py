@@ -13,7 +13,7 @@ from typing import Any
 
 from ... import resources
 
-FRAMES = ("directed", "meet", "visit", "receive", "self")
+FRAMES = ("directed", "meet", "visit", "receive", "self", "experiencer")
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -82,6 +82,10 @@ class Lexicon:
     kind_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    target_prep_nouns: frozenset[str] = frozenset()
+    statements: dict[str, str] = field(default_factory=dict)  # lemma → type
+    statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
+    series_words: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
@@ -136,6 +140,15 @@ def build(data: dict[str, Any]) -> Lexicon:
     w = data.get("words", {})
     lex.pair_words = _set(w.get("pair_words"))
     lex.quantity_nouns = _set(w.get("quantity_nouns"))
+    lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
+    lex.series_words = _set(w.get("series_words"))
+    st = dict(data.get("statements", {}))
+    lex.statement_modes = dict(st.pop("modes", {}))
+    for t, words in st.items():
+        if t not in TYPES:
+            raise ValueError(f"statements: unknown PLOVER type {t!r}")
+        for word in words:
+            lex.statements.setdefault(fold(word), t)
     lex.pair_nouns = _set(w.get("pair_nouns"))
     lex.weapons = _set(w.get("weapons"))
     lex.sanction_words = _set(w.get("sanction_words"))
