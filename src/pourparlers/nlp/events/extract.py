@@ -35,8 +35,6 @@ from .syntax import (agent_of, ancestors_within, clause_tokens, complements, con
 PLACE_PREPS = frozenset(["a", "en", "dans", "chez", "aupres de", "vers", "sur"])
 VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
-import os
-PARA = os.environ.get("EV_PARA", "1") == "1"
 # the paths from an absorbing trigger down to its content
 ABSORBING_DEPS = frozenset(["obj", "obl:arg", "xcomp", "ccomp", "nmod", "iobj", "mark", "case"])
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
@@ -134,6 +132,7 @@ class Reader:
         self.triggers: dict[int, Trigger] = {}
         self.drafts: list[Draft] = []
         self.pair_source: Draft | None = None
+        self.weapon_lemmas: set[str] = set()  # event words already used of weapons here
 
     # ------------------------------------------------------------ helpers
 
@@ -301,7 +300,11 @@ class Reader:
                     return True
             return False
         if need == "weapon":
-            return self.weapon_near(tok)
+            # « un second test » after « un essai de missile »: still about weapons
+            if self.weapon_near(tok) or fold(tok.lemma_) in self.weapon_lemmas:
+                self.weapon_lemmas.add(fold(tok.lemma_))
+                return True
+            return False
         if need == "sanction":
             heads = objects_of(tok) + [c for _, c in complements(tok)] + [
                 c for c in tok.children if c.dep_ == "nsubj:pass"]
@@ -500,6 +503,12 @@ class Reader:
             # a predicate noun: « X est en grève »
             if c.dep_ == "nsubj" and any(g.dep_ == "cop" for g in tok.children):
                 subject_parts += self.resolve(c)
+        # « la visite du président iranien en France »: the destination hung on the visitor
+        if trig.frame == "visit":
+            for p, c in list(comps):
+                if p == "de":
+                    comps = comps + [(p2, g) for p2, g in complements(c)
+                                     if p2 in VISIT_PREPS and self.is_place(g)]
         # « le début des pourparlers entre X et Y »: the parser often hangs
         # « entre X et Y » on a word above the meeting noun
         if trig.frame == "meet" and not any(p in ("entre", "avec") for p, _ in comps):
@@ -753,7 +762,27 @@ class Reader:
                     ids.add(c.i)
         if d.tok.dep_ in ("nsubj", "nsubj:pass") and fold(d.tok.head.lemma_) in self.lex.occurrence_verbs:
             ids.add(d.tok.head.i)
+        if d.trig.kind == "noun" and d.support is None:
+            v = self.frame_verb(d.tok)
+            if v is not None:
+                ids.add(v.i)
         return ids
+
+    def frame_verb(self, tok: Token) -> Token | None:
+        """The verb that frames an event noun in time or plans it: « signé lors
+        de la visite », « est envisagée l'organisation d'un sommet »."""
+        cur = tok
+        while cur.dep_ == "nmod" and cur.head.i != cur.i and cur.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+        h = cur.head
+        if h.pos_ in ("ADV", "NOUN") and fold(h.lemma_) in self.lex.during_words and h.head.pos_ == "VERB":
+            return h.head
+        if h.pos_ == "VERB" and h.i != cur.i:
+            if fold(h.lemma_) in self.lex.planning_verbs:
+                return h
+            if cur.dep_.startswith("obl") and (prep_key(cur) or "") in self.lex.during_words:
+                return h
+        return None
 
     def anchors(self) -> list[tuple[object, int | None, int]]:
         """(timex, anchor token id, root token id) for every timex."""
@@ -780,7 +809,13 @@ class Reader:
         return out
 
     def date(self, d: Draft, anchors) -> None:
+        """The expression attached to the trigger (or to the verb carrying or
+        planning it), else one set for the clause it is part of (not across a
+        reporting verb: « a affirmé l'ONU lundi » dates the statement), else the
+        date opening its paragraph; never the publication date by default."""
         own = self.own_predicates(d)
+        base = d.support if d.support is not None else d.tok
+        above = {a.i for a in ancestors_within(base)} - own
         sent = d.tok.sent
         best = None
         for t, anchor, root in anchors:
@@ -791,19 +826,24 @@ class Reader:
                 continue
             if anchor in own or root in own:
                 rank = 0
-            elif d.modality != "future" and anchor is not None and anchor in {
-                    a.i for a in ancestors_within(self.doc[min(own)] if d.support is None
-                                                  else d.support)}:
+            elif d.modality != "future" and anchor in above and not self.reporting(self.doc[anchor]):
                 rank = 1
             else:
                 continue
             dist = abs(t.start - d.tok.idx)
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, value)
-        if best is None and d.modality != "future" and PARA:
+        if best is None and d.modality != "future":
             best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
+
+    def reporting(self, v: Token) -> bool:
+        """A verb that reports speech (« affirmer », « indiquer », a quotation's cue)."""
+        if fold(v.lemma_) in self.lex.reporting_verbs:
+            return True
+        return any(q.cue_span is not None and q.cue_span.start <= v.idx < q.cue_span.end
+                   for q in context.quotes(self.doc))
 
     def paragraph_date(self, d: Draft, anchors):
         """The paragraph's date: the time its first sentence sets for what
