@@ -67,6 +67,7 @@ class Draft:
     first: int = 0  # first token of the event's mentions (for ordering)
     pair_from: "Draft | None" = None  # « les deux hommes »: the event they come from
     host: "Draft | None" = None  # the event this mention was merged into
+    merged: bool = False  # has another (non-weak) mention been merged into it
 
     @property
     def start(self) -> int:
@@ -500,8 +501,8 @@ class Reader:
                     if a is not None:
                         subject_parts += self.resolve(a)
                 comps = comps + [(p, g) for p, g in complements(c) if p in ("entre", "avec")]
-            # a predicate noun: « X est en grève »
-            if c.dep_ == "nsubj" and any(g.dep_ == "cop" for g in tok.children):
+            # a predicate noun (« X est en grève »), or a verb tagged as a noun
+            if c.dep_ == "nsubj":
                 subject_parts += self.resolve(c)
         # « la visite du président iranien en France »: the destination hung on the visitor
         if trig.frame == "visit":
@@ -1096,6 +1097,8 @@ class Reader:
         if d.trig.frame == "meet" and d.type in ("CONSULT", "AGREE") and d.trig.kind != "noun":
             parts = d.participants()
             return len(parts) >= 2 or any(p.entity for p in parts)
+        if d.trig.frame == "visit" and not d.actors:
+            return False  # a visit to a place by no one told
         return True
 
     def refine(self, d: Draft) -> None:
@@ -1104,6 +1107,17 @@ class Reader:
         tok = d.tok
         if d.trig.kind == "noun" and tok.dep_ == "nmod" and fold(tok.head.lemma_) in lex.reversal_heads:
             d.type, d.mode = lex.reversal_type, None
+        if d.trig.types:
+            types = dict(d.trig.types)
+            near = list(tok.children) + [g for c in tok.children if c.dep_ in ("obj", "nsubj:pass")
+                                         for g in c.children]
+            if tok.dep_ == "acl":
+                near += list(tok.head.children)
+            for t in near:
+                typ = types.get(fold(t.lemma_)) or types.get(fold(t.text))
+                if typ:
+                    d.type, d.mode = typ, None
+                    break
         if d.trig.untargeted and not d.targets:
             d.type, d.mode = d.trig.untargeted
         if d.modality == "future":

@@ -42,6 +42,8 @@ class Trigger:
     absorbs: bool = False
     future_type: str | None = None
     modes: tuple[tuple[str, str], ...] = ()
+    types: tuple[tuple[str, str], ...] = ()
+    weak: bool = False
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
@@ -60,6 +62,8 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         untargeted=(unt["type"], unt.get("mode")) if unt else None,
         absorbs=bool(d.get("absorbs", False)), future_type=d.get("future_type"),
         modes=tuple((fold(k), v) for k, v in (d.get("modes") or {}).items()),
+        types=tuple((fold(k), v) for k, v in (d.get("types") or {}).items()),
+        weak=bool(d.get("weak", False)),
     )
 
 

@@ -97,6 +97,8 @@ def combine(m: Draft, d: Draft, types: dict[str | None, str]) -> None:
         m.proof, m.proof_rank = d.tok, rank
     m.first = min(m.first, d.tok.i)
     d.host = m
+    if not d.trig.weak or not m.trig.weak:
+        m.merged = True
 
 
 def _add_details(m: Draft, d: Draft) -> None:
@@ -163,4 +165,6 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
         elif not fits or len({m.date for m in fits}) > 1 or len(fits) > 1:
             _start(d, out)
     inherit(out)
+    # a weak mention (an arrival) is an event only as part of another
+    out = [m for m in out if not m.trig.weak or m.merged]
     return sorted(out, key=lambda m: m.first)

@@ -93,6 +93,10 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if is_relative_pronoun(c) and v.dep_ == "acl:relcl":
                 return v.head, c.dep_ == "nsubj:pass"
             return c, c.dep_ == "nsubj:pass"
+    if depth == 0 and v.dep_ == "ROOT":
+        s = stray_subject(v)
+        if s is not None:
+            return s, is_passive(v)
     if depth > 4 or v.head.i == v.i:
         return None, False
     if v.dep_ == "acl:relcl":
@@ -106,10 +110,6 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
-    if depth == 0 and v.dep_ == "ROOT":
-        s = stray_subject(v)
-        if s is not None:
-            return s, is_passive(v)
     return None, False
 
 
@@ -214,7 +214,8 @@ def np_tokens(head: Token) -> list[Token]:
     while i in ids:
         out.append(head.doc[i])
         i += 1
-    while out and (out[0].is_punct or out[0].is_space or out[0].pos_ == "ADP") and out[0].i != head.i:
+    while out and (out[0].is_punct or out[0].is_space or out[0].pos_ in ("ADP", "ADV")) \
+            and out[0].i != head.i:
         out.pop(0)
     while out and (out[-1].is_punct or out[-1].is_space) and out[-1].i != head.i:
         out.pop()
