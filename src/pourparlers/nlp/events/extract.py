@@ -111,6 +111,15 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def agrees(a: Token, b: Token) -> bool:
+    """Same gender and number, where both are marked."""
+    for feat in ("Gender", "Number"):
+        x, y = a.morph.get(feat), b.morph.get(feat)
+        if x and y and x != y:
+            return False
+    return True
+
+
 def participle_lemmas(text: str) -> list[str]:
     """Infinitives a past participle may come from (« félicités » → « feliciter »)."""
     w = fold(text)
@@ -761,6 +770,23 @@ class Reader:
                 key = fold(c.lemma_)
                 if c.dep_ == "acl" or key in self.lex.occurrence_verbs:
                     ids.add(c.i)
+        if d.trig.kind == "noun" and d.tok.dep_ == "nmod":
+            # « des séquences du test, effectué en décembre »: a participle hung on
+            # the noun above that agrees with the event noun, not with that noun
+            h = d.tok.head
+            for a in h.children:
+                if a.dep_ == "acl" and a.pos_ == "VERB" and a.i > d.tok.i and is_passive(a) \
+                        and agrees(a, d.tok) and not agrees(a, h):
+                    ids.add(a.i)
+        if d.trig.kind == "noun":
+            # « le test de X, effectué en décembre »: the participle may hang on a complement
+            for c in d.tok.children:
+                if c.dep_ == "nmod":
+                    for g in [c, *(x for x in c.children if x.dep_ == "nmod")]:
+                        for a in g.children:
+                            if a.dep_ == "acl" and a.pos_ == "VERB" and is_passive(a) \
+                                    and a.i not in self.triggers:
+                                ids.add(a.i)
         if d.tok.dep_ in ("nsubj", "nsubj:pass") and fold(d.tok.head.lemma_) in self.lex.occurrence_verbs:
             ids.add(d.tok.head.i)
         if d.trig.kind == "noun" and d.support is None:
@@ -871,6 +897,7 @@ class Reader:
         for t in self.timexes:
             if first_sent.start_char <= t.start < limit and context.timex_date(t):
                 return (2, 0, context.timex_date(t))
+
         return None
 
     def is_place(self, c: Token) -> bool:
@@ -1037,6 +1064,10 @@ class Reader:
                     c.dep_ == "amod" and fold(c.lemma_) in lex.series_words for c in d.tok.children)):
                 src = next((o for o in reversed(self.drafts[:k])
                             if o.type == d.type and o.participants()), None)
+            if src is None and not d.anaphoric:
+                # « des séquences du test de X et d'un test effectué en 2014 »
+                src = next((o for o in self.drafts if o.type == d.type and o.participants()
+                            and o.trig.kind == "noun" and o.tok.sent.start == d.tok.sent.start), None)
             if src is not None:
                 d.actors, d.targets = list(src.actors), list(src.targets)
 

@@ -154,6 +154,8 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
                 if d.participants():
                     combine(last, d, types)
                 else:
+                    if "Plur" in d.tok.morph.get("Number"):
+                        d.date = None  # « ces essais … depuis mai 2015 »: a set, not one of them
                     _add_details(last, d)
                     d.host = last
                 continue
