@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event, EventSource, Participant, Span
 from . import context
 from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
-from .syntax import (agent_of, ancestors_within, clause_tokens, complements, conjuncts, is_passive,
+from .syntax import (acl_root, agent_of, ancestors_within, clause_tokens, complements, conjuncts, is_passive,
                      is_reflexive, mark_key, np_tokens, objects_of, prep_key, subject_of)
 
 PLACE_PREPS = frozenset(["a", "en", "dans", "chez", "aupres de", "vers", "sur"])
@@ -155,7 +155,8 @@ class Reader:
         if p.entity is not None:
             return True
         if head.pos_ == "PRON":
-            return True  # resolved by the actors component to someone
+            # resolved by the actors component to someone (not just « cela »)
+            return fold(p.name) != fold(head.text)
         key = fold(head.lemma_)
         if key in self.lex.actor_nouns or fold(head.text) in self.lex.actor_nouns:
             return True
@@ -177,8 +178,17 @@ class Reader:
             if h.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "NUM"):
                 continue
             p = context.participant(self.doc, np_tokens(h), actor=actor)
-            if self.actor_like(p, h) or (agent and self.plural_group(p, h)):
+            if p is not None and p.entity is None and fold(h.lemma_) in self.lex.unit_nouns:
+                # « le commandement central d'Al-Qaida » acts for Al-Qaida
+                found = self.inner_actor(h, actor)
+                if found:
+                    out.extend(found)
+                    continue
+            if self.actor_like(p, h):
                 out.append(p)
+            elif agent and self.plural_group(p, h):
+                found = self.inner_actor(h, actor)
+                out.extend(found or [p])
             elif inner:
                 out.extend(self.inner_actor(h, actor))
         return dedupe(out)
@@ -237,7 +247,9 @@ class Reader:
 
     def has_prep(self, tok: Token, prep: str, extra: list[Token] = ()) -> bool:
         p = fold(prep)
-        for t in [tok, *extra]:
+        # « le contrat, passé avec la Chine »: the participle's complements count
+        acls = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"] if tok.pos_ == "NOUN" else []
+        for t in [tok, *extra, *acls]:
             for k, _ in complements(t):
                 if k == p or (k and k.split()[0] == p):
                     return True
@@ -281,8 +293,9 @@ class Reader:
         if is_passive(tok):
             subj, _ = subject_of(tok)
             cands = cands + ([subj] if subj is not None else [])
-            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                cands.append(tok.head)
+            root = acl_root(tok)
+            if root.dep_ == "acl" and root.head.pos_ in ("NOUN", "PROPN"):
+                cands.append(root.head)
         if trig.frame == "meet" and is_reflexive(tok):
             subj, _ = subject_of(tok)
             cands = cands + ([subj] if subj is not None else [])
@@ -409,8 +422,9 @@ class Reader:
         subj, _ = subject_of(tok)
         agent = agent_of(tok) if passive else None
         objs = objects_of(tok)
-        if tok.dep_ == "acl" and passive and tok.head.pos_ in ("NOUN", "PROPN"):
-            objs = objs + [tok.head]  # « une coalition soutenue par X »: the noun undergoes it
+        root = acl_root(tok)
+        if root.dep_ == "acl" and passive and root.head.pos_ in ("NOUN", "PROPN"):
+            objs = objs + [root.head]  # « une coalition soutenue par X »: the noun undergoes it
             subj = None
         comps = complements(tok)
         # a verb + noun phrase (« faire pression sur X »): the complements of the noun too
@@ -424,7 +438,7 @@ class Reader:
         if trig.objects:
             for o in objs:
                 obj_parts += self.resolve(o, inner=trig.frame == "directed")
-        if passive and subj is not None and tok.dep_ != "acl":
+        if passive and subj is not None and root.dep_ != "acl":
             obj_parts = (self.resolve(subj, inner=trig.frame == "directed") if trig.objects else []) \
                 + obj_parts
             subject_parts = []
@@ -511,7 +525,7 @@ class Reader:
                         subject_parts += self.resolve(a)
                 comps = comps + [(p, g) for p, g in complements(c) if p in ("entre", "avec")]
             # a predicate noun (« X est en grève »), or a verb tagged as a noun
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and tok.dep_ == "ROOT"):
                 subject_parts += self.resolve(c)
         # « la visite du président iranien en France »: the destination hung on the visitor
         if trig.frame == "visit":
@@ -1142,6 +1156,7 @@ class Reader:
             types = dict(d.trig.types)
             near = list(tok.children) + [g for c in tok.children if c.dep_ in ("obj", "nsubj:pass")
                                          for g in c.children]
+            near += [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
             if tok.dep_ == "acl":
                 near += list(tok.head.children)
             for t in near:

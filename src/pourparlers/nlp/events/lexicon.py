@@ -86,6 +86,7 @@ class Lexicon:
     kind_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    unit_nouns: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -144,6 +145,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     w = data.get("words", {})
     lex.pair_words = _set(w.get("pair_words"))
     lex.quantity_nouns = _set(w.get("quantity_nouns"))
+    lex.unit_nouns = _set(w.get("unit_nouns"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     st = dict(data.get("statements", {}))

@@ -61,6 +61,26 @@ def complements(tok: Token) -> list[tuple[str | None, Token]]:
     return out
 
 
+_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it",
+                    "ite", "its", "ites", "int", "inte", "ints", "intes", "ert", "erte", "erts",
+                    "ertes", "ort", "orte", "ise", "ises", "os", "ose", "oses")
+
+
+def looks_participle(tok: Token) -> bool:
+    """A past participle by its ending (« rompt », tagged as one in a
+    headline, is not)."""
+    return tok.text.lower().endswith(_PARTICIPLE_ENDS)
+
+
+def acl_root(v: Token) -> Token:
+    """The participle a coordinated participle shares its noun with
+    (« gouvernement composé de … et soutenu par X »)."""
+    cur = v
+    while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ == "VERB":
+        cur = cur.head
+    return cur
+
+
 def is_passive(v: Token) -> bool:
     if any(c.dep_ == "aux:pass" for c in v.children):
         return True
@@ -69,7 +89,9 @@ def is_passive(v: Token) -> bool:
     if any(c.dep_ == "nsubj:pass" for c in v.children):
         return True
     # a past participle modifying a noun: « une coalition soutenue par X »
-    return v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense")
+    a = acl_root(v)
+    return a.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") \
+        and looks_participle(v)
 
 
 def is_reflexive(v: Token) -> bool:
