@@ -92,8 +92,17 @@ def _fallback_participant(doc: Doc, tokens: list[Token]) -> Participant | None:
             best = (rank, m)
     if best is not None:
         m = best[1]
-        return Participant(name=names.get(m.entity, m.text), entity=m.entity)
+        return Participant(name=_bare(names.get(m.entity, m.text)), entity=m.entity)
     return Participant(name=describe(tokens), entity=None)
+
+
+_ARTICLE = re.compile(r"^(?:l['’]|le |la |les )", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    """A name without a leading article the NER kept (« L'ONU » → « ONU »)."""
+    bare = _ARTICLE.sub("", name)
+    return bare if bare else name
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -186,6 +195,17 @@ def _demonyms() -> dict[str, str]:
     except ResourceError:
         return {}
     return {fold(k): v for k, v in (roles.get("demonyms") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> frozenset[str]:
+    """Nouns of persons and organisations from the actors' resources, when
+    present (« chancelier », « junte »), to recognise unnamed actors."""
+    try:
+        roles = resources.load("roles")
+    except ResourceError:
+        return frozenset()
+    return frozenset(fold(w) for key in ("person_roles", "org_nouns") for w in roles.get(key, ()))
 
 
 def country_of_demonym(word: str) -> str | None:

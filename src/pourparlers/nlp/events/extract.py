@@ -143,6 +143,7 @@ class Reader:
         self.drafts: list[Draft] = []
         self.pair_source: Draft | None = None
         self.weapon_lemmas: set[str] = set()  # event words already used of weapons here
+        self.actor_nouns = self.lex.actor_nouns | context.actor_words()
 
     # ------------------------------------------------------------ helpers
 
@@ -157,11 +158,12 @@ class Reader:
         if head.pos_ == "PRON":
             # resolved by the actors component to someone (not just « cela »)
             return fold(p.name) != fold(head.text)
+        nouns = self.actor_nouns
         key = fold(head.lemma_)
-        if key in self.lex.actor_nouns or fold(head.text) in self.lex.actor_nouns:
+        if key in nouns or fold(head.text) in nouns:
             return True
         words = fold(p.name).split()
-        return any(w in self.lex.actor_nouns for w in words[:2])
+        return any(w in nouns for w in words[:2])
 
     def resolve(self, head: Token, actor: bool = True, inner: bool = False,
                 agent: bool = False) -> list[Participant]:
@@ -175,9 +177,10 @@ class Reader:
                 out.extend(pair)
                 continue
             h = self.quantified(h)
-            if h.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "NUM"):
+            nominal = h.pos_ == "VERB" and any(c.dep_ == "det" for c in h.children)  # « l'opposant »
+            if h.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "NUM") and not nominal:
                 continue
-            p = context.participant(self.doc, np_tokens(h), actor=actor)
+            p = context.participant(self.doc, self.without_time(np_tokens(h), h), actor=actor)
             if p is not None and p.entity is None and fold(h.lemma_) in self.lex.unit_nouns:
                 # « le commandement central d'Al-Qaida » acts for Al-Qaida
                 found = self.inner_actor(h, actor)
@@ -192,6 +195,16 @@ class Reader:
             elif inner:
                 out.extend(self.inner_actor(h, actor))
         return dedupe(out)
+
+    def without_time(self, toks: list[Token], head: Token) -> list[Token]:
+        """A noun phrase cut before a time expression hung on it (« le Premier
+        ministre indien vendredi »)."""
+        out = []
+        for t in toks:
+            if t.i > head.i and any(x.start <= t.idx < x.end for x in self.timexes):
+                break
+            out.append(t)
+        return out or toks
 
     def quantified(self, h: Token) -> Token:
         """« 22 des 27 gouvernements », « des centaines de manifestants », « une
@@ -427,6 +440,10 @@ class Reader:
             objs = objs + [root.head]  # « une coalition soutenue par X »: the noun undergoes it
             subj = None
         comps = complements(tok)
+        # « livrer des missiles à l'Ukraine »: the parser often hangs the
+        # recipient on the object
+        for o in objects_of(tok):
+            comps += [(p, c) for p, c in complements(o) if p and (p in trig.to or p == "contre")]
         # a verb + noun phrase (« faire pression sur X »): the complements of the noun too
         if trig.kind == "phrase":
             for o in objects_of(tok):
@@ -628,7 +645,7 @@ class Reader:
             for c in dests:
                 m = context.mention_at(self.doc, c)
                 if m is not None and m.label == "LOC":
-                    d.location = d.location or context.describe(np_tokens(c))
+                    d.location = d.location or context.describe(self.without_time(np_tokens(c), c))
                     hosts += self.resolve(c, actor=False)
                 else:
                     hosts += self.resolve(c, actor=True)
@@ -942,7 +959,7 @@ class Reader:
                 parts = self.resolve(c, actor=False)
                 if any(same(q, x) for q in d.participants() for x in parts):
                     continue
-                d.location = context.describe(np_tokens(c))
+                d.location = context.describe(self.without_time(np_tokens(c), c))
                 return
 
     # ------------------------------------------------------- attributes
@@ -1051,6 +1068,14 @@ class Reader:
         for i, host in absorbed_by.items():
             if host in by_tok and i in by_tok:
                 by_tok[host].absorbed.append(by_tok[i])
+        # « la Chine a condamné les frappes américaines »: whoever did the event
+        # that is condemned, praised or rejected is the target
+        for d in self.drafts:
+            if d.trig.kind != "noun" and not d.targets and d.type in ("ACCUSE", "SUPPORT", "REJECT"):
+                for o in objects_of(d.tok):
+                    inner = by_tok.get(o.i)
+                    if inner is not None and inner.actors:
+                        d.targets = [a for a in inner.actors if not any(same(a, x) for x in d.actors)]
         for d in self.drafts:
             self.content(d)
         self.series()

@@ -87,6 +87,7 @@ class Lexicon:
     actor_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
+    etre_verbs: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -146,6 +147,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.pair_words = _set(w.get("pair_words"))
     lex.quantity_nouns = _set(w.get("quantity_nouns"))
     lex.unit_nouns = _set(w.get("unit_nouns"))
+    lex.etre_verbs = _set(w.get("etre_verbs"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     st = dict(data.get("statements", {}))

