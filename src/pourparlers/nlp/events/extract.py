@@ -378,6 +378,11 @@ class Reader:
             if cur.dep_ in ("xcomp", "acl") and cur.head.pos_ == "VERB":
                 cur = cur.head
                 continue
+            # « la possibilité de reprendre les négociations »
+            if cur.dep_ == "obj" and cur.head.pos_ == "VERB" and cur.head.dep_ in ("acl", "xcomp") \
+                    and cur.head.head.pos_ in ("NOUN", "PROPN"):
+                cur = cur.head
+                continue
             return False
         return False
 

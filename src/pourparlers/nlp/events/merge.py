@@ -4,7 +4,8 @@ A meeting told in the headline, the lede and the body is one event: mentions
 of the same type that share a participant, with compatible dates (equal, or
 one more precise than the other) and compatible modality, are merged into one,
 which keeps every participant, the most precise date, the place, the
-attributes, and the mention that states it best as evidence. A visit merged
+attributes, and the mention that states it best as evidence (with the source
+that mention is credited to). A visit merged
 with a meeting makes the visitor the actor and the others the hosts.
 
 Dated mentions are merged first; an undated mention then joins an event only
@@ -94,7 +95,7 @@ def combine(m: Draft, d: Draft, types: dict[str | None, str]) -> None:
         m.modality = "asserted"
     rank = _proof_rank(d)
     if rank > m.proof_rank:
-        m.proof, m.proof_rank = d.tok, rank
+        m.proof, m.proof_rank, m.source = d.tok, rank, d.source
     m.first = min(m.first, d.tok.i)
     d.host = m
     if not d.trig.weak or not m.trig.weak:
@@ -106,7 +107,6 @@ def _add_details(m: Draft, d: Draft) -> None:
     m.location = m.location or d.location
     for k, v in d.attributes.items():
         m.attributes.setdefault(k, v)
-    m.source = m.source or d.source
 
 
 def _start(d: Draft, out: list[Draft]) -> None:
