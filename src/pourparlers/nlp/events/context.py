@@ -208,6 +208,26 @@ def actor_words() -> frozenset[str]:
     return frozenset(fold(w) for key in ("person_roles", "org_nouns") for w in roles.get(key, ()))
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str] | None:
+    try:
+        roles = resources.load("roles")
+    except ResourceError:
+        return None
+    return frozenset(fold(v) for v in (roles.get("demonyms") or {}).values())
+
+
+def is_city(name: str) -> bool | None:
+    """Whether a place name is a town rather than a country (None: unknown,
+    when the actors' resources are not there). « Bruxelles » in « les
+    attentats de Bruxelles » is where it happened, « la Russie » in « les
+    frappes de la Russie » who did it."""
+    countries = _countries()
+    if countries is None:
+        return None
+    return fold(name) not in countries
+
+
 def country_of_demonym(word: str) -> str | None:
     """« russe » → « Russie » (from the actors' resources, when present)."""
     return _demonyms().get(fold(word))

@@ -272,11 +272,16 @@ class Reader:
         return False
 
     def weapon_near(self, tok: Token) -> bool:
+        """A weapon named in the phrase: a noun (« tir de missile »), or an
+        adjective of the event word itself (« essai nucléaire »)."""
         w = self.lex.weapons
         for t in tok.subtree:
-            if t.i != tok.i and t.sent == tok.sent and (fold(t.lemma_) in w or fold(t.text) in w):
-                if t.dep_ not in ("nsubj", "nsubj:pass") or t.head.i != tok.i:
-                    return True
+            if t.i == tok.i or not (fold(t.lemma_) in w or fold(t.text) in w):
+                continue
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i == tok.i:
+                continue
+            if t.pos_ in ("NOUN", "PROPN") or t.head.i == tok.i:
+                return True
         return False
 
     def object_is_event(self, tok: Token) -> bool:
@@ -515,6 +520,10 @@ class Reader:
         if trig.frame == "self":
             subject_parts = self.resolve(tok)
         for p, c in comps:
+            if p == "de" and trig.frame != "visit" and self.town(c):
+                # « les attentats de Bruxelles »: where, not who
+                d.location = d.location or context.describe(self.without_time(np_tokens(c), c))
+                continue
             if p == "de":
                 parts = self.resolve(c, inner=True, agent=trig.de == "actor")
                 if trig.de == "person":
@@ -600,6 +609,10 @@ class Reader:
                 if h.head.i in heads or h.head.i == tok.i:
                     return [("entre", h)]
         return []
+
+    def town(self, c: Token) -> bool:
+        m = context.mention_at(self.doc, c)
+        return m is not None and m.label == "LOC" and context.is_city(m.text) is True
 
     def country(self, name: str) -> Participant:
         for e in self.doc._.entities or []:
