@@ -21,9 +21,12 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 install: $(STAMP)
 
+DEMO_DB ?= demo.duckdb
+
 demo: install
-	$(BIN)/pourparlers extract $(DEMO_DIR) -o demo-records.jsonl
-	$(BIN)/pourparlers show demo-records.jsonl
+	$(BIN)/pourparlers ingest $(DEMO_DIR) --db $(DEMO_DB)
+	$(BIN)/pourparlers events --db $(DEMO_DB)
+	$(BIN)/pourparlers quotes --db $(DEMO_DB)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -292,6 +292,9 @@ def show(
                     escape(f"{t['text']} = {t['value']}") for t in r["timexes"]))
 
 
+from .store.cli import register as _store_commands; _store_commands(app)  # noqa: E402,E702 (issue 7)
+
+
 def main() -> None:
     """Entry point: usage errors become one line and exit status 2."""
     try:

@@ -50,8 +50,21 @@ class Errors(metaclass=_Messages):
     E107 = "language resource '{name}' is malformed: {reason}"
     E108 = "no input given; pass files, directories or - for standard input"
 
+    # The store and the collection (E500-E599).
+    E500 = "{path}: not a pourparlers store ({reason})"
+    E501 = "the store {path} has schema version {found}, newer than this pourparlers supports ({supported}); upgrade pourparlers"
+    E502 = "no store at {path}; run `pourparlers ingest` first (or pass --db / set POURPARLERS_DB)"
+    E503 = "the store {path} cannot be opened: {reason} (is another pourparlers process using it?)"
+    E504 = "alias file {where}: {reason}"
+    E505 = "invalid date for {option}: '{value}' (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+    E506 = "migrating the store {path} from version {old} to {new} failed: {reason}; the store is unchanged (copy before migration: {backup})"
+    E507 = "cannot export to {path}: {reason}"
+    E508 = "invalid value for {option}: {value} ({reason})"
+
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
+    W500 = "no actor in the store matches '{name}'"
+    W501 = "the store {path} was migrated from schema version {old} to {new} (copy of the old file: {backup})"
 
 
 class InputError(Exception):
