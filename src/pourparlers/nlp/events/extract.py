@@ -380,6 +380,9 @@ class Reader:
                     return True
                 cur = cur.head
                 continue
+            if cur.dep_ in ("obj", "obl:arg") and cur.head.pos_ == "VERB" \
+                    and fold(cur.head.lemma_) in self.lex.topic_verbs:
+                return True  # « ils ont évoqué la reprise des négociations »
             if cur.dep_ in ("xcomp", "acl") and cur.head.pos_ == "VERB":
                 cur = cur.head
                 continue
@@ -496,7 +499,7 @@ class Reader:
                 return Participant(name=q.speaker_name, entity=q.speaker)
         return None
 
-    def during_subject(self, tok: Token) -> Token | None:
+    def during_subject(self, tok: Token, visit: bool = False) -> Token | None:
         """« X a parlé lors de sa visite », « au cours d'un voyage »: the event
         noun in a time frame of a verb has that verb's subject."""
         h = tok.head
@@ -507,8 +510,9 @@ class Reader:
             h = h.head
         elif not (tok.dep_.startswith("obl") and (prep_key(tok) or "") in lex.during_words):
             return None
-        if h.pos_ != "VERB":
-            return None
+        if h.pos_ != "VERB" or (self.reporting(h) and not visit):
+            return None  # « a déclaré X à l'issue de la rencontre »: X reports it (but
+            # « X a rappelé au cours d'un voyage » is X's voyage)
         s, passive = subject_of(h)
         return None if passive else s
 
@@ -591,7 +595,7 @@ class Reader:
             comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i and (
                 p == "contre" or p in trig.to or (trig.frame == "meet" and p in ("avec", "entre")))]
         if not subject_parts and sv is None:
-            s = self.during_subject(tok)
+            s = self.during_subject(tok, visit=trig.frame == "visit")
             if s is not None:
                 subject_parts = self.resolve(s)
         self.assign(d, subject_parts, obj_parts, comps)

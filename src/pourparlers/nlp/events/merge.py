@@ -11,7 +11,7 @@ with a meeting makes the visitor the actor and the others the hosts.
 Dated mentions are merged first; an undated mention then joins an event only
 when exactly one fits (a headline « X a tiré un missile » in an article about
 several tests of different dates stays apart). Two event words of one sentence
-are two events.
+are two events, except a visit and the meeting it was for.
 
 An event word with no participant of its own that refers back (« cette
 réunion », « les accusations ») completes the last event of its type before
@@ -48,8 +48,10 @@ def same_modality(m: Draft, d: Draft) -> bool:
 def mergeable(m: Draft, d: Draft) -> bool:
     if m.type != d.type or not same_modality(m, d):
         return False
-    if m.tok.sent.start == d.tok.sent.start:
-        return False  # two event words of one sentence are two events
+    if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors):
+        # two event words of one sentence are two events, but a visit and the
+        # meeting it was for are one (« s'est rendu à Moscou pour y rencontrer X »)
+        return False
     if not compatible_dates(m.date, d.date):
         return False
     if not _shares(m.participants(), d.participants()):
