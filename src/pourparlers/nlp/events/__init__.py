@@ -24,8 +24,9 @@ from spacy.tokens import Doc
 from ..base import Component
 from ..extensions import register
 from .extract import Reader, to_event
-from .lexicon import lexicon
-from .merge import merge
+from . import context
+from .lexicon import fold, lexicon
+from .merge import infer_host, merge
 
 register()
 
@@ -43,6 +44,15 @@ def extract_events(doc: Doc) -> list:
                   d.date, d.location, d.modality, d.attributes, d.anaphoric, "|", d.tok.text, d.tok.i)
     types = {e.id: e.type for e in doc._.entities or []}
     merged = merge(drafts, types)
+
+    def homes(x) -> set[str]:
+        if isinstance(x, str):
+            c = context.country_of_place(x)
+            return {fold(c)} if c else set()
+        return context.home_countries(doc, x)
+
+    for m in merged:
+        infer_host(m, homes)
     events = []
     for d in merged:
         if not d.participants():

@@ -228,6 +228,42 @@ def is_city(name: str) -> bool | None:
     return fold(name) not in countries
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    try:
+        roles = resources.load("roles")
+    except ResourceError:
+        return {}
+    return {fold(k): v for k, v in (roles.get("capitals") or {}).items()}
+
+
+def country_of_place(name: str) -> str | None:
+    """The country a place name is, or is the capital of (« Moscou » → « Russie »)."""
+    key = fold(name)
+    if key in _capitals():
+        return _capitals()[key]
+    countries = _countries() or frozenset()
+    return name if key in countries else None
+
+
+def home_countries(doc: Doc, p: Participant) -> set[str]:
+    """Countries an actor belongs to, from what the article says of it: the
+    country itself, its capital, or a title with a nationality (« le président
+    russe »)."""
+    out = set()
+    c = country_of_place(p.name)
+    if c:
+        out.add(fold(c))
+    for e in doc._.entities or []:
+        if e.id == p.entity:
+            for role in e.roles:
+                for word in re.findall(r"[\w-]+", role):
+                    c = country_of_demonym(word)
+                    if c:
+                        out.add(fold(c))
+    return out
+
+
 def country_of_demonym(word: str) -> str | None:
     """« russe » → « Russie » (from the actors' resources, when present)."""
     return _demonyms().get(fold(word))

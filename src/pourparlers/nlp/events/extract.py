@@ -1,6 +1,7 @@
 """From triggers to events: arguments, modality, date, place and proof.
 
-``extract(doc)`` reads the parse sentence by sentence:
+``Reader(doc).read()`` reads the parse and returns the event mentions
+(``Draft``), which ``merge`` then turns into one event per real-world event:
 
 1. **triggers**: verbs, nouns and verb + object phrases of the lexicon
    (``data/fr/events.toml``) with their conditions (« se rendre » needs a
@@ -15,8 +16,13 @@
    démission »), each resolved to the article's actors;
 4. **modality** (negation, condition, plan), **date** (the expression attached
    to the trigger, else the clause's, else the paragraph's), **place**,
-   **source** (the quotation the event is reported in), attributes;
-5. ``merge``: one event per real-world event.
+   **source** (the quotation the event is reported in), attributes (duration,
+   ordinal);
+5. **statements**: a quotation whose words accuse, praise or threaten is an
+   event of its speaker; event nouns of a series or a coordination share their
+   participants (« un second test »).
+
+Whatever is read from the other components goes through ``context``.
 """
 
 from __future__ import annotations
@@ -29,10 +35,9 @@ from spacy.tokens import Doc, Token
 from ...model import Event, EventSource, Participant, Span
 from . import context
 from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
-from .syntax import (acl_root, agent_of, ancestors_within, clause_tokens, complements, conjuncts, is_passive,
+from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, is_passive,
                      is_reflexive, mark_key, np_tokens, objects_of, prep_key, subject_of)
 
-PLACE_PREPS = frozenset(["a", "en", "dans", "chez", "aupres de", "vers", "sur"])
 VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
 # the paths from an absorbing trigger down to its content
@@ -58,7 +63,6 @@ class Draft:
     attributes: dict = field(default_factory=dict)
     anaphoric: bool = False
     visitors: bool = False  # actors are visitors, targets hosts
-    destinations: list[Participant] = field(default_factory=list)
     absorbed: list["Draft"] = field(default_factory=list)
     support: Token | None = None
     headline: bool = False
@@ -970,8 +974,14 @@ class Reader:
         Syrie », attached to the trigger or to the verb telling it happened."""
         if d.location:
             return
-        own = self.own_predicates(d)
-        heads = sorted((self.doc[i] for i in own), key=lambda t: (t.i != d.tok.i, t.i))
+        heads = [d.tok] + [x for x in (d.support,) if x is not None]
+        heads += [c for c in d.tok.children if c.dep_ == "acl:relcl"
+                  and fold(c.lemma_) in self.lex.occurrence_verbs]
+        if d.tok.dep_ in ("nsubj", "nsubj:pass") and fold(d.tok.head.lemma_) in self.lex.occurrence_verbs:
+            heads.append(d.tok.head)
+        # « vendredi à Moscou »: a place hung on the date
+        heads += [c for h in list(heads) for c in h.children
+                  if any(t.start <= c.idx < t.end for t in self.timexes)]
         for h in heads:
             for p, c in complements(h):
                 if p not in LOCATION_PREPS:
@@ -998,7 +1008,7 @@ class Reader:
                 if n:
                     d.attributes["ordinal"] = n
         for t, anchor, root in anchors:
-            if t.type == "DURATION" and (anchor == tok.i or root == tok.i
+            if t.type == "DURATION" and "X" not in (t.value or "X") and (anchor == tok.i or root == tok.i
                                          or self.doc[root].head.i == tok.i):
                 d.attributes["duration"] = t.value
                 break

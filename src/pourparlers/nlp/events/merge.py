@@ -111,6 +111,11 @@ def _add_details(m: Draft, d: Draft) -> None:
         m.attributes.setdefault(k, v)
 
 
+def _mentions(m: Draft, drafts: list[Draft]) -> list[Draft]:
+    """The mentions merged into ``m`` (itself included)."""
+    return [x for x in drafts if x is m or _host(x) is m]
+
+
 def _start(d: Draft, out: list[Draft]) -> None:
     d.proof, d.proof_rank, d.first, d.host = d.tok, _proof_rank(d), d.tok.i, d
     out.append(d)
@@ -134,6 +139,22 @@ def inherit(out: list[Draft]) -> None:
             m.location = m.location or src.location
 
 
+def infer_host(m: Draft, homes) -> None:
+    """A meeting held in the country of exactly one of its sides is a visit by
+    the others (« un entretien entre Poutine et Witkoff à Moscou »: Witkoff
+    visits Poutine). ``homes(participant)`` gives the countries of an actor."""
+    if m.type != "CONSULT" or m.mode is not None or m.targets or len(m.actors) < 2 or not m.location:
+        return
+    place = homes(m.location)
+    if not place:
+        return
+    hosts = [a for a in m.actors if homes(a) & place]
+    if len(hosts) == 1:
+        m.targets = hosts
+        m.actors = [a for a in m.actors if a is not hosts[0]]
+        m.mode, m.visitors = "visit", True
+
+
 def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
     drafts = sorted(drafts, key=lambda x: x.tok.i)
     out: list[Draft] = []
@@ -149,6 +170,15 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
         else:
             _start(d, out)
     for d in later:
+        if not d.participants():
+            # « X a reçu Y pour un entretien de trois heures »: said of the event
+            # of that type told in the same sentence
+            here = [m for m in out if m.type == d.type and any(
+                x.tok.sent.start == d.tok.sent.start for x in _mentions(m, drafts))]
+            if here:
+                _add_details(here[0], d)
+                d.host = here[0]
+                continue
         before = [m for m in out if m.first < d.tok.i and m.type == d.type]
         if d.anaphoric and before:
             last = max(before, key=lambda m: m.first)

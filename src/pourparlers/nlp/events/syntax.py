@@ -113,7 +113,12 @@ def is_relative_pronoun(tok: Token) -> bool:
 def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb (climbing control and coordination) and whether it
     is a passive subject. A relative pronoun is replaced by its antecedent."""
-    for c in v.children:
+    subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        # « Le président russe, Vladimir Poutine, a reçu … »: an apposition
+        # parsed as a second subject; the name is the subject
+        subjects.sort(key=lambda c: c.pos_ != "PROPN")
+    for c in subjects:
         if c.dep_ in SUBJECT_DEPS:
             if is_relative_pronoun(c) and v.dep_ == "acl:relcl":
                 return v.head, c.dep_ == "nsubj:pass" and is_passive(v)
@@ -245,20 +250,6 @@ def np_tokens(head: Token) -> list[Token]:
     while out and (out[-1].is_punct or out[-1].is_space) and out[-1].i != head.i:
         out.pop()
     return out
-
-
-def clause_tokens(tok: Token) -> set[int]:
-    """Token ids of the word's own clause: its subtree without embedded clauses."""
-    own = {tok.i}
-    stack = [tok]
-    while stack:
-        cur = stack.pop()
-        for c in cur.children:
-            if c.dep_ in CLAUSE_DEPS:
-                continue
-            own.add(c.i)
-            stack.append(c)
-    return own
 
 
 def ancestors_within(tok: Token, stop_deps=("ccomp", "parataxis")) -> list[Token]:
