@@ -71,11 +71,36 @@ def mention_at(doc: Doc, tok: Token):
     return None
 
 
+_PERSONAL = {"il": "Sing", "elle": "Sing", "ils": "Plur", "elles": "Plur", "lui": "Sing", "eux": "Plur"}
+
+
+def _fallback_pronoun(doc: Doc, head: Token) -> Participant | None:
+    """Without the actors component: a personal pronoun is the last named
+    subject of the three sentences before it, of the same number."""
+    number = _PERSONAL.get(fold(head.text.lstrip("-")))
+    if number is None:
+        return None
+    sents = list(doc.sents)
+    k = next((j for j, s in enumerate(sents) if s.start <= head.i < s.end), 0)
+    names = {e.id: e.name for e in doc._.entities or []}
+    for s in reversed(sents[max(0, k - 3):k + 1]):
+        subjects = [t for t in s if t.dep_ in ("nsubj", "nsubj:pass") and t.i < head.i
+                    and t.pos_ in ("PROPN", "NOUN")]
+        for t in reversed(subjects):
+            m = mention_at(doc, t)
+            if m is None or m.entity is None or m.label not in ("PER", "ORG"):
+                continue
+            if number == "Plur" and "Plur" not in t.morph.get("Number"):
+                continue
+            return Participant(name=_bare(names.get(m.entity, m.text)), entity=m.entity)
+    return None
+
+
 def _fallback_participant(doc: Doc, tokens: list[Token]) -> Participant | None:
     names = {e.id: e.name for e in doc._.entities or []}
     head = _head(tokens)
     if head.pos_ == "PRON":
-        return None
+        return _fallback_pronoun(doc, head)
     first = tokens[0].i
     best = None
     for t in tokens:

@@ -589,7 +589,7 @@ class Reader:
                 spass = False
             elif s is not None and s.i != tok.i and tok.dep_ != "nsubj":
                 parts = self.resolve(s)
-            if announce and (subject_parts or obj_parts or (trig.frame == "meet" and any(
+            if announce and (subject_parts or (trig.frame == "meet" and any(
                     p in ("entre", "avec") for p, _ in comps))):
                 parts = []
             if self.patient_support(sv) and not spass:
@@ -742,6 +742,14 @@ class Reader:
                     hypothetical = True
         if d.trig.kind == "noun" and d.support is None:
             f, h = self.noun_frame_modality(d.tok)
+            future, hypothetical = future or f, hypothetical or h
+        top_verb = chain[-1] if chain else None
+        if top_verb is not None and top_verb.dep_ in ("acl", "xcomp") and top_verb.head.pos_ == "NOUN":
+            # « n'aurait aucun intérêt à démissionner », « l'intention d'attaquer »
+            noun = top_verb.head
+            if any(c.dep_ == "det" and fold(c.text) in lex.negating_words for c in noun.children):
+                negated = True
+            f, h = self.noun_frame_modality(noun)
             future, hypothetical = future or f, hypothetical or h
         top = chain[-1] if chain else d.tok
         if top.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in lex.condition_marks
