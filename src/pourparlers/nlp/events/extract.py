@@ -253,8 +253,10 @@ class Reader:
             return []
         if not any(c.dep_ == "nummod" and fold(c.text) in self.lex.pair_words for c in head.children):
             return []
+        places = fold(head.lemma_) in self.lex.pair_places
+        types = {e.id: e.type for e in self.doc._.entities or []}
         for d in reversed(self.drafts):
-            ps = dedupe(d.participants())
+            ps = [p for p in dedupe(d.participants()) if places or types.get(p.entity) != "LOC"]
             if len(ps) == 2 and d.tok.i < head.i:
                 self.pair_source = d
                 return ps
@@ -512,8 +514,9 @@ class Reader:
             return None
         if fold(h.lemma_) in lex.during_words and h.pos_ in ("ADV", "NOUN"):
             h = h.head
-        elif not (tok.dep_.startswith("obl") and (prep_key(tok) or "") in lex.during_words):
-            return None
+        elif not (tok.dep_.startswith("obl") and ((prep_key(tok) or "") in lex.during_words
+                                                  or (visit and prep_key(tok) == "pour"))):
+            return None  # (« X est arrivé à Rome pour une visite »: X's visit)
         if h.pos_ != "VERB" or (self.reporting(h) and not visit):
             return None  # « a déclaré X à l'issue de la rencontre »: X reports it (but
             # « X a rappelé au cours d'un voyage » is X's voyage)
@@ -528,6 +531,8 @@ class Reader:
         if trig.frame == "self":
             subject_parts = self.resolve(tok)
         for p, c in comps:
+            if p == "de" and self.bare(c):
+                continue  # « une visite d'État », « un accord de paix »: a kind, not a participant
             if p == "de" and trig.frame != "visit" and self.town(c):
                 # « les attentats de Bruxelles »: where, not who
                 d.location = d.location or context.describe(self.without_time(np_tokens(c), c))
@@ -618,6 +623,16 @@ class Reader:
                     return [("entre", h)]
         return []
 
+    @staticmethod
+    def bare(c: Token) -> bool:
+        """A common noun after a bare « de » (« d'État », « de paix »), without
+        article (« du », « des » carry one) or number."""
+        if c.pos_ != "NOUN" or "Plur" in c.morph.get("Number"):
+            return False  # « de chefs d'État » is a plural « des »
+        if any(g.dep_ in ("det", "nummod") for g in c.children):
+            return False
+        return all(fold(g.text) in ("de", "d'") for g in c.children if g.dep_ == "case")
+
     def town(self, c: Token) -> bool:
         m = context.mention_at(self.doc, c)
         return m is not None and m.label == "LOC" and context.is_city(m.text) is True
@@ -678,8 +693,9 @@ class Reader:
             d.targets = dedupe(hosts + to_parts + against)
             d.visitors = True
         else:
-            d.actors = dedupe(subject_parts + between)
-            d.targets = dedupe(obj_parts + against + to_parts + with_parts)
+            # « critiquer le rapprochement entre X et Y »: X and Y undergo it
+            d.actors = dedupe(subject_parts or between)
+            d.targets = dedupe(obj_parts + against + to_parts + with_parts + (between if subject_parts else []))
         d.targets = [t for t in d.targets if not any(same(t, a) for a in d.actors)]
 
     # --------------------------------------------------------- modality

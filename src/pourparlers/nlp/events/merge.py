@@ -11,7 +11,8 @@ with a meeting makes the visitor the actor and the others the hosts.
 Dated mentions are merged first; an undated mention then joins an event only
 when exactly one fits (a headline « X a tiré un missile » in an article about
 several tests of different dates stays apart). Two event words of one sentence
-are two events, except a visit and the meeting it was for.
+are two events, except a visit and the meeting it was for, or the people
+who act and what they do (« des manifestants ont défilé »).
 
 An event word with no participant of its own that refers back (« cette
 réunion », « les accusations ») completes the last event of its type before
@@ -48,7 +49,8 @@ def same_modality(m: Draft, d: Draft) -> bool:
 def mergeable(m: Draft, d: Draft) -> bool:
     if m.type != d.type or not same_modality(m, d):
         return False
-    if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors):
+    if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors) \
+            and "self" not in (m.trig.frame, d.trig.frame):
         # two event words of one sentence are two events, but a visit and the
         # meeting it was for are one (« s'est rendu à Moscou pour y rencontrer X »)
         return False
@@ -178,6 +180,8 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
             if here:
                 _add_details(here[0], d)
                 d.host = here[0]
+                if not d.trig.weak:
+                    here[0].merged = True
                 continue
         before = [m for m in out if m.first < d.tok.i and m.type == d.type]
         if d.anaphoric and before:

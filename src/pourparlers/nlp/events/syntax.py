@@ -114,15 +114,18 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb (climbing control and coordination) and whether it
     is a passive subject. A relative pronoun is replaced by its antecedent."""
     subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        # « Il doit rencontrer X »: a personal « il » parsed as impersonal
+        subjects = [c for c in v.children if c.dep_ == "expl:subj" and c.pos_ == "PRON"
+                    and fold(v.lemma_) not in lexicon().impersonal_verbs]
     if len(subjects) > 1:
         # « Le président russe, Vladimir Poutine, a reçu … »: an apposition
         # parsed as a second subject; the name is the subject
         subjects.sort(key=lambda c: c.pos_ != "PROPN")
     for c in subjects:
-        if c.dep_ in SUBJECT_DEPS:
-            if is_relative_pronoun(c) and v.dep_ == "acl:relcl":
-                return v.head, c.dep_ == "nsubj:pass" and is_passive(v)
-            return c, c.dep_ == "nsubj:pass" and is_passive(v)
+        if is_relative_pronoun(c) and v.dep_ == "acl:relcl":
+            return v.head, c.dep_ == "nsubj:pass" and is_passive(v)
+        return c, c.dep_ == "nsubj:pass" and is_passive(v)
     if depth == 0 and v.dep_ == "ROOT":
         s = stray_subject(v)
         if s is not None:
@@ -195,7 +198,10 @@ def agent_of(v: Token) -> Token | None:
 
 
 def objects_of(v: Token) -> list[Token]:
-    return [c for c in v.children if c.dep_ in OBJECT_DEPS]
+    objs = [c for c in v.children if c.dep_ in OBJECT_DEPS]
+    # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
+    objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
+    return objs
 
 
 def conjuncts(tok: Token) -> list[Token]:
