@@ -11,26 +11,29 @@ French, each tied to the sentence that states it:
   quotations), through one small function each;
 - ``extract``: triggers → events with arguments, modality, date, place,
   source and attributes;
-- ``merge``: one event per real-world event within the article.
+- ``merge``: one event per real-world event within the article; a meeting
+  held in the country of one side only is that side's visit by the others.
+
+The interfaces used from the other components are all in ``context`` (today:
+``actors.participant`` when it exists, ``timex.event_date``, ``Doc._.quotes``
+with their ``cue_span``, the ``roles`` resource of the actors for
+nationalities and capitals); without them the component falls back on the
+plain ``Doc._`` model objects.
 """
 
 from __future__ import annotations
-
-import os
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..base import Component
 from ..extensions import register
-from .extract import Reader, to_event
 from . import context
+from .extract import Reader, to_event
 from .lexicon import fold, lexicon
 from .merge import infer_host, merge
 
 register()
-
-_DEBUG = os.environ.get("POURPARLERS_EVENTS_DEBUG", "") == "1"
 
 __all__ = ["EventExtractor", "make_event_extractor", "extract_events"]
 
@@ -38,10 +41,6 @@ __all__ = ["EventExtractor", "make_event_extractor", "extract_events"]
 def extract_events(doc: Doc) -> list:
     """The events of an analysed doc (``Event`` objects, ids v1, v2… in text order)."""
     drafts = Reader(doc).read()
-    if _DEBUG:
-        for d in drafts:
-            print("DRAFT", d.type, d.mode, [p.name for p in d.actors], [p.name for p in d.targets],
-                  d.date, d.location, d.modality, d.attributes, d.anaphoric, "|", d.tok.text, d.tok.i)
     types = {e.id: e.type for e in doc._.entities or []}
     merged = merge(drafts, types)
 
