@@ -57,9 +57,19 @@ def _api_ready(doc: Doc) -> bool:
             and doc._.actor_index is not None)
 
 
+_INDEX: list = [None]  # (the doc's mentions list, its length, starts, sorted mentions)
+
+
 def _mention_index(doc: Doc) -> tuple[list[int], list]:
-    mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
-    return [m.start for m in mentions], mentions
+    """Mentions sorted by start, for the doc being read (rebuilt when the list
+    is another one or has grown)."""
+    current = doc._.mentions or []
+    cached = _INDEX[0]
+    if cached is None or cached[0] is not current or cached[1] != len(current):
+        mentions = sorted(current, key=lambda m: m.start)
+        cached = (current, len(current), [m.start for m in mentions], mentions)
+        _INDEX[0] = cached
+    return cached[2], cached[3]
 
 
 def mention_at(doc: Doc, tok: Token):
@@ -148,7 +158,7 @@ def describe(tokens: list[Token]) -> str:
     if not toks:
         return ""
     doc = toks[0].doc
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return doc[toks[0].i:toks[-1].i + 1].text  # (Doc.text would rebuild the whole text)
 
 
 # ------------------------------------------------------------------ dates
@@ -193,13 +203,14 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     spans = doc.spans.get("paragraphs") if hasattr(doc, "spans") else None
     if spans:
         return [(p.start_char, p.end_char) for p in spans]
+    text = doc.text
     out, start = [], 0
-    for m in re.finditer(r"\n", doc.text):
+    for m in re.finditer(r"\n", text):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
-    if start < len(doc.text):
-        out.append((start, len(doc.text)))
+    if start < len(text):
+        out.append((start, len(text)))
     return out
 
 

@@ -84,33 +84,35 @@ class Draft:
 # ------------------------------------------------------------- triggers
 
 def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
-    """The lexicon entry that makes this token a trigger, before conditions."""
-    if tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
-        # a noun tagged as a verb (« Cette quatrième rencontre », next to a typographic apostrophe)
-        return lex.noun(tok.text, tok.text)
-    if tok.pos_ == "VERB":
+    """The lexicon entry that makes this token a trigger, before conditions.
+    (Cheap dictionary look-ups first: this runs on every token.)"""
+    pos = tok.pos_
+    if pos == "VERB":
         lemma = fold(tok.lemma_)
-        for obj in objects_of(tok):
-            t = lex.phrases.get((lemma, fold(obj.lemma_)))
-            if t is not None:
-                return t
+        noun = lex.noun(tok.text, tok.text)
+        if noun is not None and any(c.dep_ == "det" for c in tok.children):
+            # a noun tagged as a verb (« Cette quatrième rencontre », next to a typographic apostrophe)
+            return noun
+        if lemma in lex.phrase_verbs:
+            for obj in objects_of(tok):
+                t = lex.phrases.get((lemma, fold(obj.lemma_)))
+                if t is not None:
+                    return t
         t = lex.verbs.get(lemma)
         if t is not None:
-            refl = is_reflexive(tok)
-            if t.reflexive is True and not refl:
-                return None
-            if t.reflexive is False and refl:
+            if t.reflexive is not None and t.reflexive != is_reflexive(tok):
                 return None
             return t
         return None
-    if tok.pos_ in ("NOUN", "ADJ") and any(c.dep_.startswith("aux") for c in tok.children):
-        # a participle tagged as a noun (« se sont félicités »)
-        for lemma in participle_lemmas(tok.text):
-            t = lex.verbs.get(lemma)
-            if t is not None and (t.reflexive is not True or is_reflexive(tok)):
-                return t
-        return None
-    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "obj")):
+    if pos in ("NOUN", "ADJ"):
+        verbs = [lex.verbs[x] for x in participle_lemmas(tok.text) if x in lex.verbs]
+        if verbs and any(c.dep_.startswith("aux") for c in tok.children):
+            # a participle tagged as a noun (« se sont félicités »)
+            for t in verbs:
+                if t.reflexive is not True or is_reflexive(tok):
+                    return t
+            return None
+    if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in ("nsubj", "obj")):
         return lex.noun(tok.lemma_, tok.text)
     return None
 
@@ -1297,7 +1299,7 @@ def evidence(d: Draft) -> Span:
     sent = (d.proof or d.tok).sent
     toks = [t for t in sent if not t.is_space]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return Span(start, end, d.tok.doc.text[start:end])
+    return Span(start, end, sent.doc[toks[0].i:toks[-1].i + 1].text)
 
 
 def to_event(d: Draft, eid: str) -> Event:

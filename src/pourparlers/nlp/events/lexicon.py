@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ... import resources
@@ -18,6 +19,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no accents, typographic apostrophes made plain."""
     text = text.replace("’", "'").replace("\u00a0", " ").lower()
@@ -76,6 +78,7 @@ class Lexicon:
     verbs: dict[str, Trigger] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
     phrases: dict[tuple[str, str], Trigger] = field(default_factory=dict)
+    phrase_verbs: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
     patient_support_verbs: frozenset[str] = frozenset()
     announce_verbs: frozenset[str] = frozenset()
@@ -136,6 +139,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     for verb, objects in data.get("phrases", {}).items():
         for noun, d in objects.items():
             lex.phrases[(fold(verb), fold(noun))] = _trigger(f"{verb} {noun}", "phrase", d)
+    lex.phrase_verbs = frozenset(v for v, _ in lex.phrases)
     sv = data.get("support_verbs", {})
     lex.support_verbs = _set(sv.get("lemmas"))
     lex.patient_support_verbs = _set(sv.get("patient_support_verbs"))
