@@ -1,0 +1,388 @@
+"""Quotations and their speakers (issue 3), on sentences written for these tests.
+
+Every test runs the real pipeline (session fixtures of conftest.py) and checks
+what ANNOTATION.md §1 asks for: the exact span of the quoted words, the kind,
+the lemma of the reporting word and the speaker (entity, description or none).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(record):
+    return [(q.kind, q.text, q.speaker_name, q.cue) for q in record.quotes]
+
+
+def find(record, words: str):
+    """The quote whose text contains ``words`` (exactly one)."""
+    found = [q for q in record.quotes if words in q.text]
+    assert len(found) == 1, f"{words!r} in {quotes_of(record)}"
+    return found[0]
+
+
+def check_spans(record):
+    text = record.article.text
+    for q in record.quotes:
+        assert text[q.start:q.end] == q.text
+        assert q.text == q.text.strip()
+        if q.speaker_span is not None:
+            assert text[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text
+        if q.cue_span is not None:
+            assert text[q.cue_span.start:q.cue_span.end] == q.cue_span.text
+        if q.speaker is not None:
+            names = {e.id: e.name for e in record.entities}
+            assert names[q.speaker] in q.speaker_name  # (several speakers: « A et B »)
+
+
+# ------------------------------------------------------------------ direct
+
+def test_direct_quote_with_incise_after(analyse):
+    r = analyse("« Nous ne céderons rien sur les salaires », a déclaré mardi la ministre du Travail, "
+                "Claire Fontaine, devant les syndicats.")
+    check_spans(r)
+    q = find(r, "Nous ne céderons rien")
+    assert q.kind == "direct"
+    assert q.text == "Nous ne céderons rien sur les salaires"
+    assert q.cue == "déclarer"
+    assert q.speaker_name == "Claire Fontaine" and q.speaker_named
+    assert "ministre du Travail" in next(e for e in r.entities if e.name == "Claire Fontaine").roles
+
+
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("«\u00a0", "\u00a0»")])
+def test_other_quotation_marks_and_non_breaking_spaces(analyse, opening, closing):
+    r = analyse(f"{opening}La récolte sera mauvaise cette année{closing}, a prévenu Marc Lefèvre, "
+                "président de la chambre d'agriculture.")
+    check_spans(r)
+    q = find(r, "La récolte")
+    assert q.text == "La récolte sera mauvaise cette année"  # no mark, no space
+    assert q.kind == "direct" and q.speaker_name == "Marc Lefèvre" and q.cue == "prévenir"
+
+
+def test_quote_over_several_paragraphs_is_one_quote(analyse):
+    text = ("Le maire de Villeneuve, Paul Girard, a pris la parole devant le conseil municipal.\n\n"
+            "« Cette décision a été difficile. Nous avons consulté tous les habitants du quartier.\n\n"
+            "« Le nouveau marché ouvrira au printemps et les travaux commenceront dès lundi », a-t-il affirmé.")
+    r = analyse(text)
+    check_spans(r)
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.text.startswith("Cette décision a été difficile") and q.text.endswith("dès lundi")
+    assert q.kind == "direct" and q.speaker_name == "Paul Girard" and q.cue == "affirmer"
+
+
+def test_quote_interrupted_by_an_incise_is_two_quotes_by_the_same_speaker(analyse):
+    r = analyse("« Le port restera ouvert, explique Hélène Marchand, mais les navires devront attendre leur tour. »")
+    check_spans(r)
+    first, second = find(r, "Le port restera ouvert"), find(r, "les navires devront")
+    assert first.text == "Le port restera ouvert"
+    assert second.text == "mais les navires devront attendre leur tour."
+    assert first.speaker_name == second.speaker_name == "Hélène Marchand"
+    assert first.cue == second.cue == "expliquer"
+
+
+def test_incise_with_pronoun_between_two_quotes(analyse):
+    r = analyse("La présidente de la région, Sophie Renard, a visité l'usine jeudi.\n"
+                "« Les emplois seront sauvés », a-t-elle dit, « et le site sera modernisé ».")
+    check_spans(r)
+    assert find(r, "Les emplois seront sauvés").speaker_name == "Sophie Renard"
+    assert find(r, "le site sera modernisé").speaker_name == "Sophie Renard"
+
+
+def test_quote_after_a_colon(analyse):
+    r = analyse("Le directeur de l'hôpital, Alain Perrin, a déclaré : « Aucun patient n'a été blessé. »")
+    check_spans(r)
+    q = find(r, "Aucun patient")
+    assert q.kind == "direct" and q.speaker_name == "Alain Perrin" and q.cue == "déclarer"
+
+
+def test_quote_after_que_covering_the_whole_clause_is_direct(analyse):
+    r = analyse("Le sénateur Louis Caron a affirmé que « la réforme ne passera pas cet hiver ».")
+    q = find(r, "la réforme ne passera pas")
+    assert q.kind == "direct" and q.speaker_name == "Louis Caron" and q.cue == "affirmer"
+    assert len(r.quotes) == 1
+
+
+def test_quote_after_a_colon_with_nothing_reporting_has_no_speaker(analyse):
+    r = analyse("La nuit a été longue pour les pompiers.\n\n"
+                "Le village est resté sans électricité : « tout le monde attend les secours depuis hier ».")
+    q = find(r, "tout le monde attend")
+    assert q.speaker is None and q.speaker_name is None and q.cue is None
+
+
+def test_standalone_quote_continues_the_previous_speaker_in_the_paragraph(analyse):
+    r = analyse("« Nous allons embaucher cent personnes », a annoncé le patron de l'entreprise, Yves Morel. "
+                "« Pour moi, c'est une fierté. »")
+    q = find(r, "c'est une fierté")
+    assert q.kind == "direct" and q.speaker_name == "Yves Morel" and q.cue is None
+
+
+def test_headline_quotes_are_found(analyse):
+    r = analyse("Pêche : la députée Julie Navarro qualifie l'accord d'« injuste et dangereux »\n\n"
+                "La députée a critiqué mercredi l'accord signé à Bruxelles par les ministres.")
+    q = find(r, "injuste et dangereux")
+    assert q.kind == "partial" and q.text == "injuste et dangereux" and q.speaker_name == "Julie Navarro"
+    assert q.start < r.article.text.index("\n")
+
+
+def test_headline_report_with_a_partial_quote_is_one_indirect_quote(analyse):
+    r = analyse("Pêche : Julie Navarro dénonce un accord « injuste et dangereux »\n\n"
+                "La députée a critiqué mercredi l'accord signé à Bruxelles.")
+    q = find(r, "injuste et dangereux")
+    assert q.kind == "indirect" and q.text == "un accord « injuste et dangereux »"
+    assert q.speaker_name == "Julie Navarro" and q.cue == "dénoncer"
+
+
+# ------------------------------------------------------------------ partial
+
+def test_partial_quote_woven_into_the_sentence(analyse):
+    r = analyse("Le syndicat Force ouvrière a qualifié la proposition de « provocation pure et simple ».")
+    check_spans(r)
+    q = find(r, "provocation pure et simple")
+    assert q.kind == "partial" and q.text == "provocation pure et simple"
+    assert q.speaker_name and "Force ouvrière" in q.speaker_name
+
+
+def test_partial_quote_inside_indirect_speech_is_one_indirect_quote(analyse):
+    r = analyse("Le ministre Pierre Lemoine a estimé que la situation restait « très préoccupante » dans le nord.")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.kind == "indirect" and q.cue == "estimer" and q.speaker_name == "Pierre Lemoine"
+    assert q.text == "la situation restait « très préoccupante » dans le nord"
+
+
+def test_quoted_clause_and_reported_clause_after_que_are_split(analyse):
+    r = analyse("Lundi, Nadia Benali a précisé que « le budget est bouclé » et que les élus voteraient en mars.")
+    assert find(r, "le budget est bouclé").kind == "direct"
+    rest = find(r, "les élus voteraient")
+    assert rest.kind == "indirect" and rest.text == "les élus voteraient en mars"
+    assert {q.speaker_name for q in r.quotes} == {"Nadia Benali"}
+
+
+# ------------------------------------------------------------------ indirect
+
+def test_reported_clause_after_que(analyse):
+    r = analyse("Le Premier ministre, Étienne Roussel, a déclaré jeudi que les impôts ne baisseraient pas en 2026.")
+    q = find(r, "les impôts")
+    assert q.kind == "indirect" and q.cue == "déclarer"
+    assert q.text == "les impôts ne baisseraient pas en 2026"
+    assert q.speaker_name == "Étienne Roussel"
+
+
+@pytest.mark.parametrize("source, cue", [("Selon", "selon"), ("D'après", "d'après")])
+def test_selon_and_d_apres_at_the_head_of_the_sentence(analyse, source, cue):
+    r = analyse(f"{source} l'agence Reuters, les négociations reprendront la semaine prochaine à Genève.")
+    q = find(r, "les négociations reprendront")
+    assert q.kind == "indirect" and q.cue == cue and q.speaker_name == "Reuters"
+    assert q.text == "les négociations reprendront la semaine prochaine à Genève"
+
+
+def test_selon_after_the_clause(analyse):
+    r = analyse("Le barrage aurait cédé sous la pression de l'eau selon les autorités locales.")
+    q = find(r, "Le barrage")
+    assert q.text == "Le barrage aurait cédé sous la pression de l'eau"
+    assert q.speaker is None and q.speaker_name == "autorités locales" and not q.speaker_named
+
+
+def test_selon_closing_the_sentence_after_a_comma(analyse):
+    r = analyse("Trois camions ont été incendiés dans la nuit près de l'usine, selon la préfecture.")
+    q = find(r, "Trois camions")
+    assert q.text == "Trois camions ont été incendiés dans la nuit près de l'usine"
+    assert q.cue == "selon" and q.speaker_name == "préfecture"
+
+
+def test_second_report_coordinated_with_the_first(analyse):
+    r = analyse("Le ministre Hugo Berthier a affirmé que la réforme était prête et a menacé de démissionner.")
+    first, second = find(r, "la réforme était prête"), find(r, "démissionner")
+    assert first.text == "la réforme était prête" and first.cue == "affirmer"
+    assert second.cue == "menacer"
+    assert first.speaker_name == second.speaker_name == "Hugo Berthier"
+
+
+def test_pour_x_at_the_head_of_the_sentence(analyse):
+    r = analyse("Pour la sénatrice Anne Vidal, la loi arrive trop tard.")
+    q = find(r, "la loi arrive")
+    assert q.cue == "pour" and q.speaker_name == "Anne Vidal"
+
+
+def test_pour_is_a_source_only_for_an_actor(analyse):
+    r = analyse("Pour la première fois, la rivière a débordé en plein été.")
+    assert r.quotes == []
+
+
+def test_selon_lui_and_pronoun_incises_go_to_the_last_speaker(analyse):
+    r = analyse("Le maire de Brest, Jacques Hamel, a annoncé la fermeture du pont. "
+                "Selon lui, les travaux dureront six mois. "
+                "La circulation sera déviée par le port, a-t-il ajouté.")
+    assert find(r, "les travaux dureront").speaker_name == "Jacques Hamel"
+    q = find(r, "La circulation sera déviée")
+    assert q.cue == "ajouter" and q.speaker_name == "Jacques Hamel"
+
+
+def test_inverted_incise_with_pronoun_estime_t_elle(analyse):
+    r = analyse("L'économiste Laure Fabre suit le dossier depuis des années. "
+                "La croissance repartira au printemps, estime-t-elle.")
+    q = find(r, "La croissance repartira")
+    assert q.kind == "indirect" and q.cue == "estimer" and q.speaker_name == "Laure Fabre"
+
+
+def test_incise_in_the_middle_of_reported_speech(analyse):
+    r = analyse("Par ailleurs, poursuit la juge Marion Besson, la procédure restera secrète jusqu'au procès.")
+    q = find(r, "la procédure restera secrète")
+    assert q.kind == "indirect" and q.cue == "poursuivre" and q.speaker_name == "Marion Besson"
+    assert q.text == "la procédure restera secrète jusqu'au procès"
+
+
+def test_announce_with_a_noun_phrase(analyse):
+    r = analyse("Le groupe Renault a annoncé la fermeture de deux usines en Espagne.")
+    q = find(r, "la fermeture")
+    assert q.kind == "indirect" and q.cue == "annoncer"
+    assert q.text == "la fermeture de deux usines en Espagne"
+    assert "Renault" in q.speaker_name
+
+
+def test_announce_with_an_infinitive(analyse):
+    r = analyse("La ministre Isabelle Garnier a annoncé vouloir réformer le lycée dès la rentrée.")
+    q = find(r, "réformer le lycée")
+    assert q.cue == "annoncer" and q.speaker_name == "Isabelle Garnier"
+
+
+def test_passive_announcement_with_its_agent(analyse):
+    r = analyse("La visite du chef de l'État en Inde avait été annoncée par le porte-parole du gouvernement, "
+                "Thomas Leroy, le 3 mars.")
+    q = find(r, "La visite")
+    assert q.kind == "indirect" and q.cue == "annoncer"
+    assert q.text == "La visite du chef de l'État en Inde"
+    assert q.speaker_name == "Thomas Leroy"
+
+
+def test_passive_without_agent_reports_no_one(analyse):
+    r = analyse("La date du scrutin n'a pas encore été annoncée.")
+    assert r.quotes == []
+
+
+def test_statement_noun_before_a_colon(analyse):
+    r = analyse("L'organisation Greenpeace a réagi dans un communiqué : « Ce projet détruira la forêt. »")
+    q = find(r, "Ce projet détruira")
+    assert q.kind == "direct" and q.cue is not None and q.speaker_name == "Greenpeace"
+
+
+def test_learnt_from_a_source(analyse):
+    r = analyse("Le tournoi sera annulé, a-t-on appris auprès de la fédération française de tennis.")
+    q = find(r, "Le tournoi sera annulé")
+    assert q.kind == "indirect" and q.speaker_name is not None and "fédération" in q.speaker_name.lower()
+
+
+def test_unnamed_speakers_keep_their_description(analyse):
+    r = analyse("Plusieurs responsables européens ont affirmé que l'accord serait signé avant l'été.")
+    q = find(r, "l'accord serait signé")
+    assert q.speaker is None and not q.speaker_named
+    assert q.speaker_name == "responsables européens"
+
+
+def test_description_resolved_to_the_named_holder_of_the_role(analyse):
+    r = analyse("La ministre de l'Agriculture, Claire Fontaine, s'est rendue à Rennes. "
+                "Les éleveurs y ont manifesté toute la journée. "
+                "La ministre de l'Agriculture a promis que les aides seraient versées avant Noël.")
+    q = find(r, "les aides seraient versées")
+    assert q.cue == "promettre" and q.speaker_name == "Claire Fontaine" and q.speaker_named
+
+
+def test_relative_pronoun_speaker(analyse):
+    r = analyse("L'accord a été salué par Marc Aubry, le président de la fédération, "
+                "qui a déclaré que les clubs seraient indemnisés.")
+    q = find(r, "les clubs seraient indemnisés")
+    assert q.speaker_name == "Marc Aubry"
+
+
+def test_name_and_colon_in_a_headline(analyse):
+    r = analyse("Emmanuel Dubois : « Je ne céderai pas »\n\nLe président du Sénat s'est exprimé hier soir.")
+    q = find(r, "Je ne céderai pas")
+    assert q.kind == "direct" and q.speaker_name == "Emmanuel Dubois"
+
+
+def test_participle_reports_for_the_same_speaker(analyse):
+    r = analyse("Le préfet du Nord, Jean Bernard, est arrivé dans la matinée. « La situation est sous contrôle », "
+                "a-t-il indiqué à la presse, précisant que les secours étaient sur place.")
+    assert find(r, "La situation est sous contrôle").speaker_name == "Jean Bernard"
+    q = find(r, "les secours étaient sur place")
+    assert q.cue == "préciser" and q.speaker_name == "Jean Bernard"
+
+
+def test_object_after_the_verbs_complements(analyse):
+    r = analyse("L'équipementier Valmet a annoncé lundi dans un communiqué la suppression de 300 postes.")
+    q = find(r, "la suppression de 300 postes")
+    assert q.cue == "annoncer" and "Valmet" in q.speaker_name
+
+
+def test_learnt_from_an_unnamed_source(analyse):
+    r = analyse("La police a interpellé trois suspects, a-t-on appris de source judiciaire.")
+    q = find(r, "La police a interpellé trois suspects")
+    assert q.speaker is None and q.speaker_name == "source judiciaire"
+
+
+def test_subject_set_apart_by_a_relative_clause(analyse):
+    r = analyse("Le directeur, qui n'a pas souhaité être nommé, affirme que l'usine fermera en juin.")
+    q = find(r, "l'usine fermera en juin")
+    assert q.cue == "affirmer" and q.speaker_name == "directeur" and not q.speaker_named
+
+
+def test_several_named_speakers(analyse):
+    r = analyse("Marie Lenoir et Paul Girard ont estimé que le projet était mal conçu.")
+    q = find(r, "le projet était mal conçu")
+    assert q.speaker_name == "Marie Lenoir et Paul Girard"
+
+
+# ------------------------------------------------------------------ not quotations
+
+def test_names_in_quotation_marks_are_not_quotes(analyse):
+    text = ("L'armée a lancé l'opération « Aube claire » dans le désert. "
+            "La loi dite « Avenir numérique » a été votée hier. "
+            "La banque centrale a présenté les billets de la série « Europe ». "
+            "Le boxeur surnommé « le Taureau » a perdu son titre. "
+            "Le candidat a raillé « Professeur » Dumont pendant le débat.")
+    assert analyse(text).quotes == []
+
+
+def test_scare_quotes_and_the_journalists_words_are_not_quotes(analyse):
+    text = ("La ville mise sur une croissance « verte » pour attirer les entreprises. "
+            "Les investisseurs restent prudents face à ce marché « émergent ».")
+    assert analyse(text).quotes == []
+
+
+def test_the_journalists_questions_and_reminders_are_not_quotes(analyse):
+    text = ("Le gouvernement a-t-il annoncé la fin du programme de logement ? "
+            "Rappelons que le programme avait coûté deux milliards d'euros.")
+    assert analyse(text).quotes == []
+
+
+def test_negated_or_future_reports_are_not_quotes(analyse):
+    text = ("Le ministre n'a pas annoncé la date du sommet. "
+            "La présidente annoncera sa décision demain. "
+            "Le directeur devrait annoncer sa démission ce soir.")
+    assert analyse(text).quotes == []
+
+
+def test_repeated_quote_takes_the_speaker_of_its_other_occurrence(analyse):
+    r = analyse("Le chantier jugé « hors de contrôle »\n\n"
+                "Un rapport de la Cour des comptes publié mardi juge le chantier « hors de contrôle » "
+                "et réclame un audit.")
+    found = [q for q in r.quotes if q.text == "hors de contrôle"]
+    assert len(found) == 2
+    assert all(q.speaker_name for q in found)
+    assert len({q.speaker_name for q in found}) == 1
+
+
+def test_every_offset_is_exact_on_a_longer_article(analyse):
+    text = ("Grève des transports : les syndicats réclament « un vrai dialogue »\n\n"
+            "12 mars 2026. – La grève se poursuit dans les transports publics de Lyon. "
+            "« Nous ne reprendrons pas le travail sans garanties », a lancé Karim Haddad, "
+            "secrétaire du syndicat SUD-Rail. Selon la direction, le trafic reste très perturbé. "
+            "Le maire, Denis Fabre, a appelé au calme et a proposé une médiation.")
+    r = analyse(text, published="2026-03-12")
+    check_spans(r)
+    assert find(r, "Nous ne reprendrons pas").speaker_name == "Karim Haddad"
+    assert find(r, "le trafic reste").cue == "selon"
+    assert find(r, "calme").speaker_name == "Denis Fabre"
