@@ -943,10 +943,31 @@ class Reader:
             dist = abs(t.start - d.tok.idx)
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, value)
+        if best is None:
+            best = self.relative_time(d)
         if best is None and d.modality != "future":
             best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
+
+    def relative_time(self, d: Draft):
+        """« en mai 2015, date à laquelle X a procédé à un essai », « le jour
+        où … »: an event inside a relative clause on a time is at that time."""
+        cur = d.tok
+        for _ in range(10):
+            if cur.head.i == cur.i:
+                return None
+            if cur.dep_ == "acl:relcl":
+                h = cur.head
+                for t in (h, h.head):
+                    for x in self.timexes:
+                        if x.start <= t.idx < x.end and context.timex_date(x):
+                            return (1, 0, context.timex_date(x))
+                    if fold(t.lemma_) not in self.lex.time_nouns:
+                        break
+                return None
+            cur = cur.head
+        return None
 
     def reporting(self, v: Token) -> bool:
         """A verb that reports speech (« affirmer », « indiquer », a quotation's cue)."""

@@ -93,6 +93,7 @@ class Lexicon:
     unit_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
     impersonal_verbs: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -158,6 +159,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.unit_nouns = _set(w.get("unit_nouns"))
     lex.etre_verbs = _set(w.get("etre_verbs"))
     lex.impersonal_verbs = _set(w.get("impersonal_verbs"))
+    lex.time_nouns = _set(w.get("time_nouns"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     st = dict(data.get("statements", {}))
