@@ -302,3 +302,21 @@ def test_lexicon_is_data_and_checked():
         build({"verbs": {"faire": {"type": "NOT-A-TYPE"}}})
     with pytest.raises(ValueError):
         build({"verbs": {"faire": {"type": "AGREE", "frame": "sideways"}}})
+
+
+def test_meeting_in_the_country_of_one_side_is_its_visit(analyse):
+    r = analyse("Le président turc Recep Tayyip Erdogan s'est entretenu avec le chancelier allemand "
+                "Olaf Scholz à Ankara.", PUB)
+    e = one(r, "CONSULT")
+    assert e.mode == "visit" and e.location == "Ankara"
+    assert named(e.actors, "Scholz") and named(e.targets, "Erdogan")
+
+
+def test_an_untied_role_is_not_a_third_participant(analyse):
+    text = ("Entretien entre Lula et l'envoyé de Washington\n"
+            "Le conseiller spécial de la Maison Blanche, John Miller, s'est entretenu lundi avec le "
+            "président Lula à Brasilia.")
+    r = analyse(text, PUB)
+    e = one(r, "CONSULT")
+    names = [p.name for p in e.actors + e.targets]
+    assert len(names) == 2 and named(e.actors + e.targets, "Lula") and named(e.actors + e.targets, "Miller")

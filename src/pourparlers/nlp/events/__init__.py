@@ -31,7 +31,7 @@ from ..extensions import register
 from . import context
 from .extract import Reader, to_event
 from .lexicon import fold, lexicon
-from .merge import infer_host, merge
+from .merge import drop_redundant_roles, infer_host, merge
 
 register()
 
@@ -50,7 +50,9 @@ def extract_events(doc: Doc) -> list:
             return {fold(c)} if c else set()
         return context.home_countries(doc, x)
 
+    roles = context.person_role_words()
     for m in merged:
+        drop_redundant_roles(m, types, roles)
         infer_host(m, homes)
     events = []
     for d in merged:

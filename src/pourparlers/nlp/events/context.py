@@ -265,6 +265,17 @@ def is_city(name: str) -> bool | None:
 
 
 @lru_cache(maxsize=1)
+def person_role_words() -> frozenset[str]:
+    """Nouns naming a person by an office (« envoyé », « président »), from the
+    actors' resources when present."""
+    try:
+        roles = resources.load("roles")
+    except ResourceError:
+        return frozenset()
+    return frozenset(fold(w) for w in roles.get("person_roles", ()))
+
+
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     try:
         roles = resources.load("roles")

@@ -22,6 +22,7 @@ it when nothing conflicts; otherwise, without participants, it is dropped.
 from __future__ import annotations
 
 from .extract import Draft, dedupe, same
+from .lexicon import fold
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
@@ -139,6 +140,22 @@ def inherit(out: list[Draft]) -> None:
             if m.date is None:
                 m.date = src.date
             m.location = m.location or src.location
+
+
+def drop_redundant_roles(m: Draft, types: dict[str | None, str], role_words) -> None:
+    """« entre Poutine et l'envoyé de Washington » … « Steve Witkoff s'est
+    entretenu avec Vladimir Poutine »: once an event names two people, a role
+    description the actors component could not tie to anyone is one of them,
+    not a third participant."""
+    named = [p for p in m.participants() if types.get(p.entity) == "PER"]
+    if len(named) < 2:
+        return
+
+    def redundant(p) -> bool:
+        return p.entity is None and fold(p.name).split()[:1] and fold(p.name).split()[0] in role_words
+
+    m.actors = [p for p in m.actors if not redundant(p)]
+    m.targets = [p for p in m.targets if not redundant(p)]
 
 
 def infer_host(m: Draft, homes) -> None:
