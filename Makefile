@@ -1,5 +1,5 @@
 # pourparlers — the two commands of the README, and their helpers.
-#   make demo   create .venv, install, analyse the bundled example articles, show them
+#   make demo   create .venv, install, analyse the bundled example articles, serve the web page on them
 #   make test   install and run the tests
 
 PYTHON ?= python3
@@ -16,17 +16,20 @@ $(BIN)/python:
 
 # Reinstall when the project's dependencies or pins change.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,ray]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
 DEMO_DB ?= demo.duckdb
+DEMO_PORT ?= 8000
 
+# Analyse the examples into the store, then serve the web page on them (Ctrl-C stops).
 demo: install
 	$(BIN)/pourparlers ingest $(DEMO_DIR) --db $(DEMO_DB)
 	$(BIN)/pourparlers events --db $(DEMO_DB)
-	$(BIN)/pourparlers quotes --db $(DEMO_DB)
+	@echo "The web page: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C stops the server)"
+	$(BIN)/pourparlers serve --db $(DEMO_DB) --host 127.0.0.1 --port $(DEMO_PORT)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -137,9 +137,32 @@ def extract(
     language: Annotated[str, typer.Option(help="Expected language; texts clearly in another are skipped. 'any' keeps all.")] = "fr",
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
     max_chars: Annotated[int, typer.Option(min=1000, help="Skip (and report) articles longer than this.")] = 200_000,
+    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data: pip install 'pourparlers[ray]').")] = "local",
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Ray: NLP workers (default: one per CPU of the local cluster).")] = None,
+    address: Annotated[Optional[str], typer.Option(help="Ray: attach to this cluster (e.g. 10.0.0.5:6379 or auto) instead of starting one.")] = None,
 ) -> None:
-    """Analyse articles and write one JSON record per article (nothing is stored)."""
+    """Analyse articles and write one JSON record per article (nothing is stored).
+
+    With --engine ray, -o NAME.parquet writes Parquet, and -o DIR/ Parquet part files.
+    """
     report = Report()
+    if engine not in ("local", "ray"):
+        raise UsageError(Errors.E703.format(engine=engine))
+    if engine == "ray":
+        from .scale import run_extract
+
+        n = run_extract(paths, output, report, published=published,
+                        language=None if language == "any" else language, batch_size=batch_size,
+                        workers=workers, address=address, max_chars=max_chars)
+        if output is not None:
+            err_console.print(f"{n} record(s) written to {output}", markup=False)
+        if report.skipped:
+            err_console.print(f"{report.skipped} input item(s) skipped", markup=False)
+            raise typer.Exit(1)
+        return
+    for option, value in (("--workers", workers), ("--address", address)):
+        if value is not None:
+            raise UsageError(Errors.E702.format(option=option))
     records = run_extraction(paths, report, published=published,
                              language=None if language == "any" else language, batch_size=batch_size,
                              max_chars=max_chars)
@@ -293,6 +316,7 @@ def show(
 
 
 from .store.cli import register as _store_commands; _store_commands(app)  # noqa: E402,E702 (issue 7)
+from .web.cli import register as _web_commands; _web_commands(app)  # noqa: E402,E702 (issue 8)
 
 
 def main() -> None:

@@ -64,6 +64,28 @@ class Errors(metaclass=_Messages):
     E507 = "cannot export to {path}: {reason}"
     E508 = "invalid value for {option}: {value} ({reason})"
 
+    # The web page and HTTP API (E800-E849).
+    E800 = "invalid value for {name}: '{value}' ({reason})"
+    E801 = "refusing to listen on {host}: it is not a loopback address, so other machines could read the store; pass --allow-remote to do it anyway"
+    E802 = "cannot listen on {host}:{port}: {reason}"
+    E803 = "no {what} '{id}' in the store"
+    E804 = "the store is not available: {reason}"
+    E805 = "unexpected error on the server ({kind}); the server log has the details"
+    E806 = "missing parameter {name}"
+    E807 = "no such page: {path}"
+    E808 = "this server does not answer for the host '{host}' (open it by its loopback address)"
+    W800 = "serving on {host}, which other machines may reach: anyone who can connect can read the store"
+    W801 = "no store at {path} yet: the page says so until `pourparlers ingest` creates it"
+    # Scale-out engine (Ray Data).
+    E700 = "--engine ray needs Ray Data, which is not installed: pip install 'pourparlers[ray]'"
+    E701 = "cannot attach to the Ray cluster at '{address}': {reason}"
+    E702 = "{option} applies only to --engine ray"
+    E703 = "unknown engine '{engine}'; use 'local' or 'ray'"
+    E704 = "cannot write {path}: {reason}"
+    E705 = "the Ray job failed: {reason}"
+    E706 = ("cannot attach to the Ray cluster at '{address}': {reason} (a cluster with token "
+            "authentication needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)")
+
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
     W500 = "no actor in the store matches '{name}'"

@@ -663,9 +663,12 @@ class ActorResolver(Component):
             r = self._role_before(doc, a, sent.start, person) if ent.type in ("PER", "ORG") else None
             if r:
                 found.append(r)
-            elif not person and self._looks_like_person(doc, a, b):
+            elif not person and self._looks_like_person(doc, a, b) \
+                    and not (a > 0 and doc[a - 1].pos_ in ("ADP", "DET")):
                 # a person's title before a name the NER typed otherwise
-                # (« le chef de l'organisation Ayman al-Zawahiri »)
+                # (« le chef de l'organisation Ayman al-Zawahiri »); a name that is
+                # the complement of the title is its institution (« porte-parole
+                # de la Maison Blanche »)
                 r = self._role_before(doc, a, sent.start, True)
                 if r:
                     found.append(r)

@@ -35,6 +35,11 @@ class CachedLemmatizer:
         self.max_cache = 500_000
         _index_lists_to_sets(delegate)
 
+    @property
+    def lookups(self):
+        """The lookup tables of the wrapped lemmatizer (as spaCy's lemmatizer has)."""
+        return self.delegate.lookups
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:

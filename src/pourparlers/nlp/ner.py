@@ -72,12 +72,14 @@ class Lexicon:
 
     @classmethod
     def from_nlp(cls, nlp: Language) -> "Lexicon":
-        try:
-            lookups = nlp.get_pipe("lemmatizer").lookups
-            index = lookups.get_table("lemma_index")
-            return cls(frozenset(index.get("noun", ())), frozenset(index.get("adj", ())))
-        except (KeyError, ValueError, AttributeError):
-            return cls()
+        for name in ("lemmatizer", "pourparlers_lemmatizer"):
+            if name in nlp.pipe_names:
+                try:
+                    index = nlp.get_pipe(name).lookups.get_table("lemma_index")
+                except (KeyError, ValueError, AttributeError):
+                    continue
+                return cls(frozenset(index.get("noun", ())), frozenset(index.get("adj", ())))
+        return cls()
 
     def forms(self, tok: Token) -> tuple[str, ...]:
         return (tok.lower_, tok.lemma_.lower())
@@ -460,6 +462,7 @@ class NerCorrector(Component):
             result = [r for r in result if r[1] <= s or e <= r[0]]
             result.append((s, e, "ORG"))
         result = self._harmonise(doc, sorted(result), kinds)
+        result = self._propagate_surnames(doc, result)
         spans, last = [], -1
         for s, e, label in result:
             if s < last:
@@ -496,6 +499,30 @@ class NerCorrector(Component):
                 label = "PER"
             out.append((s, e, label))
         return out
+
+
+    def _propagate_surnames(self, doc: Doc, result: list[tuple[int, int, str]]
+                            ) -> list[tuple[int, int, str]]:
+        """A surname seen in a full name (« António Guterres ») is a person wherever
+        else it stands alone in the article, even where the model missed it
+        (« Guterres se rendra à Pékin »). A surname that is also a common word is
+        not propagated at the start of a sentence."""
+        surnames = {doc[e - 1].text for s, e, label in result
+                    if label == "PER" and e - s >= 2 and doc[e - 1].is_title and len(doc[e - 1].text) > 2}
+        if not surnames:
+            return result
+        covered = {i for s, e, _ in result for i in range(s, e)}
+        added = []
+        for tok in doc:
+            if tok.text not in surnames or tok.i in covered:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_title and not nxt.is_sent_start:
+                continue  # part of a longer name the model did not see
+            if tok.is_sent_start and self.lexicon.is_common(tok):
+                continue
+            added.append((tok.i, tok.i + 1, "PER"))
+        return sorted(result + added) if added else result
 
 
 @Language.factory("pourparlers_ner")

@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -174,11 +175,24 @@ class Store:
 
     # ---------------------------------------------------------------- opening
 
+    # A writer waits this long for readers (the web server opens the file for each
+    # request) to let go of DuckDB's lock; a reader does not wait.
+    WRITER_LOCK_WAIT = 5.0
+
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         if read_only and not self.path.exists():
             raise UsageError(Errors.E502.format(path=self.path))
+        deadline = time.monotonic() + (0.0 if read_only else self.WRITER_LOCK_WAIT)
+        pause = 0.01
         try:
-            return duckdb.connect(str(self.path), read_only=read_only)
+            while True:
+                try:
+                    return duckdb.connect(str(self.path), read_only=read_only)
+                except duckdb.IOException as err:
+                    if "lock" not in str(err).lower() or time.monotonic() + pause > deadline:
+                        raise
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.2)
         except duckdb.IOException as err:
             msg = str(err)
             if "lock" in msg.lower():
@@ -907,9 +921,13 @@ class Store:
         return Page(rows, total=total, limit=limit, offset=offset)
 
     def actors(self, name: str | None = None, type: str | None = None, limit: int | None = 50,
-               offset: int = 0) -> Page:
-        """Registry actors, most reported first; ``name`` matches any name or alias (substring)."""
+               offset: int = 0, id: str | None = None) -> Page:
+        """Registry actors, most reported first; ``name`` matches any name or alias (substring);
+        ``id`` keeps one actor (see :meth:`actor`)."""
         where, params = [], []
+        if id is not None:
+            where.append("ac.actor_id = ?")
+            params.append(id)
         if name and key(name):
             where.append("ac.actor_id IN (SELECT actor_id FROM actor_aliases WHERE contains(alias_key, ?))")
             params.append(key(name))
@@ -934,6 +952,22 @@ class Store:
             r["first_seen"], r["last_seen"] = _iso(r["first_seen"]), _iso(r["last_seen"])
             r["explanation"] = json.loads(r["explanation"]) if r["explanation"] else []
         return page
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """One registry actor by id, as :meth:`actors` gives it, or None."""
+        page = self.actors(id=actor_id, limit=1)
+        return page[0] if page else None
+
+    def speakers(self, limit: int | None = 10, offset: int = 0) -> Page:
+        """Speakers, most quoted first: ``{"id", "name", "n_quotes", "n_articles"}``;
+        ``id`` is the registry actor, or None for a speaker no actor resolves."""
+        sql = ("SELECT q.speaker_actor_id AS id, coalesce(any_value(ac.name), min(q.speaker_name)) AS name, "
+               "count(*) AS n_quotes, count(DISTINCT q.article_id) AS n_articles, count(*) OVER () AS _total "
+               "FROM quotes q LEFT JOIN actors ac ON ac.actor_id = q.speaker_actor_id "
+               "WHERE q.speaker_actor_id IS NOT NULL OR q.speaker_key IS NOT NULL "
+               "GROUP BY coalesce(q.speaker_actor_id, 'name:' || q.speaker_key), q.speaker_actor_id "
+               "ORDER BY n_quotes DESC, name LIMIT ? OFFSET ?")
+        return self._page(self._dicts(sql, [limit, offset]), limit, offset)
 
     _ROLES_SQL = ("SELECT actor_id, role, min(published) AS first_seen, max(published) AS last_seen, "
                   "count(DISTINCT article_id) AS n_articles FROM ("
