@@ -1,0 +1,322 @@
+"""PLOVER events (issue 6): types and modes, participants, modality, dates,
+places, attributes, sources and the within-article merge.
+
+Every text here is our own writing. The real pipeline runs (session fixtures
+of conftest.py); each assertion is about what the sentence says, so each test
+fails if the component stops finding it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pourparlers.nlp.events.lexicon import TYPES, build, lexicon
+from pourparlers.nlp.events.merge import compatible_dates, finer_date
+
+PUB = "2024-03-14"  # a Thursday
+
+
+def fold(text: str) -> str:
+    import unicodedata
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def named(participants, name: str) -> bool:
+    """A participant named like ``name`` (by its last word, as the scorer does)."""
+    want = fold(name).split()[-1]
+    return any(want in fold(p.name).split() for p in participants)
+
+
+def events_of(record, type_=None):
+    return [e for e in record.events if type_ is None or e.type == type_]
+
+
+def one(record, type_):
+    found = events_of(record, type_)
+    assert found, f"no {type_} event in {[(e.type, e.trigger.text) for e in record.events]}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ types
+
+TYPE_CASES = [
+    # (text, type, mode or None to ignore, an actor, a target or None)
+    ("Le président français a rencontré le chancelier allemand Olaf Scholz à Berlin.",
+     "CONSULT", None, "Scholz", None),
+    ("La France et l'Allemagne ont convenu de renforcer leur coopération militaire.",
+     "AGREE", None, "Allemagne", None),
+    ("Le Japon et la Corée du Sud ont signé un accord de libre-échange.",
+     "SUPPORT", None, "Japon", None),
+    ("Le président Joe Biden a gracié Hunter Biden.", "CONCEDE", None, "Biden", None),
+    ("Le Brésil et l'Argentine ont coopéré dans la lutte contre le narcotrafic.",
+     "COOPERATE", None, "Brésil", None),
+    ("Les États-Unis ont livré des missiles antichars à l'Ukraine.", "AID", None, "États-Unis", "Ukraine"),
+    ("Le Hamas a libéré trois otages israéliens.", "RETREAT", "release", "Hamas", "otages"),
+    ("L'ONU a appelé à un cessez-le-feu immédiat.", "REQUEST", "yield", "ONU", None),
+    ("Le ministre a accusé l'opposition de mentir.", "ACCUSE", "allege", "ministre", "opposition"),
+    ("Pékin a rejeté les accusations de Washington.", "REJECT", None, "Pékin", None),
+    ("Le président turc a menacé la Suède de représailles.", "THREATEN", None, "président", "Suède"),
+    ("Des milliers de manifestants ont défilé à Lyon contre la réforme.", "PROTEST", "demo",
+     "manifestants", None),
+    ("L'Union européenne a sanctionné la Biélorussie.", "SANCTION", None, "Union", "Biélorussie"),
+    ("La Russie a déployé des troupes à la frontière.", "MOBILIZE", "troops", "Russie", None),
+    ("La police a arrêté l'opposant Alexeï Navalny.", "COERCE", "arrest", "police", "Navalny"),
+    ("L'armée a bombardé la ville de Rafah.", "ASSAULT", "aerial", "armée", "Rafah"),
+]
+
+
+def test_every_plover_type_has_a_case():
+    assert {c[1] for c in TYPE_CASES} == set(TYPES)
+
+
+@pytest.mark.parametrize("text,type_,mode,actor,target", TYPE_CASES, ids=[c[1] for c in TYPE_CASES])
+def test_plover_types(analyse, text, type_, mode, actor, target):
+    e = one(analyse(text, PUB), type_)
+    if mode is not None:
+        assert e.mode == mode
+    assert named(e.actors, actor), e.actors
+    if target is not None:
+        assert named(e.targets, target), e.targets
+
+
+def test_nominal_triggers(analyse):
+    r = analyse("Une rencontre entre le président chinois et le président américain a eu lieu à Genève.", PUB)
+    e = one(r, "CONSULT")
+    assert len(e.actors) == 2 and e.targets == []
+    r = analyse("Les frappes aériennes de l'armée ont touché un hôpital.", PUB)
+    assert one(r, "ASSAULT").mode == "aerial"
+    r = analyse("Le pays a décrété de nouvelles sanctions contre l'Iran.", PUB)
+    assert named(one(r, "SANCTION").targets, "Iran")
+
+
+def test_weapons_test_without_target_is_mobilize(analyse):
+    r = analyse("Le régime a tiré un missile balistique au large de ses côtes.", PUB)
+    e = one(r, "MOBILIZE")
+    assert e.mode == "weapons"
+    assert not events_of(r, "ASSAULT")
+
+
+def test_call_is_request_not_the_event_called_for(analyse):
+    r = analyse("Le gouvernement a appelé à la libération des otages.", PUB)
+    assert one(r, "REQUEST").mode == "yield"
+    assert not events_of(r, "RETREAT")
+
+
+def test_passive_agent_is_the_actor(analyse):
+    r = analyse("Le journaliste a été arrêté par la police militaire.", PUB)
+    e = one(r, "COERCE")
+    assert named(e.actors, "police") and named(e.targets, "journaliste")
+
+
+def test_condemning_an_attack_targets_its_author(analyse):
+    r = analyse("L'Égypte a condamné l'attaque des rebelles contre le convoi.", PUB)
+    e = one(r, "ACCUSE")
+    assert named(e.targets, "rebelles")
+
+
+def test_no_event_from_an_anniversary_or_a_possibility(analyse):
+    r = analyse("Le maire a célébré le 60e anniversaire de la rencontre entre de Gaulle et Adenauer.", PUB)
+    assert not events_of(r, "CONSULT")
+    r = analyse("La possibilité d'une rencontre entre les deux présidents a été évoquée.", PUB)
+    assert not events_of(r, "CONSULT")
+
+
+def test_visit_visitor_is_actor_host_is_target(analyse):
+    text = ("Le chancelier autrichien est arrivé à Rome mardi.\n"
+            "Le chancelier autrichien a rencontré la présidente du Conseil Giorgia Meloni mardi.")
+    r = analyse(text, PUB)
+    e = one(r, "CONSULT")
+    assert len(events_of(r, "CONSULT")) == 1
+    assert e.mode == "visit"
+    assert named(e.actors, "chancelier")
+    assert named(e.targets, "Meloni")
+    assert e.location == "Rome"
+
+
+def test_an_arrival_alone_is_no_event(analyse):
+    r = analyse("La délégation est arrivée à Genève dans la soirée.", PUB)
+    assert not events_of(r)
+
+
+# -------------------------------------------------------------- modality
+
+MODALITY_CASES = [
+    ("Le ministre a rencontré son homologue espagnol.", "CONSULT", "asserted"),
+    ("Le ministre n'a pas rencontré son homologue espagnol.", "CONSULT", "negated"),
+    ("Le ministre aurait rencontré des émissaires iraniens.", "CONSULT", "hypothetical"),
+    ("Si la Russie attaque la Moldavie, l'alliance pourrait riposter.", "ASSAULT", "hypothetical"),
+    ("Le gouvernement va sanctionner la Biélorussie.", "SANCTION", "future"),
+    ("Le gouvernement devrait sanctionner la Biélorussie.", "SANCTION", "future"),
+    ("La Hongrie prévoit de sanctionner la Biélorussie.", "SANCTION", "future"),
+]
+
+
+@pytest.mark.parametrize("text,type_,modality", MODALITY_CASES)
+def test_modality(analyse, text, type_, modality):
+    assert one(analyse(text, PUB), type_).modality == modality
+
+
+def test_planned_meeting_is_agree(analyse):
+    r = analyse("Le président sénégalais rencontrera le Premier ministre indien vendredi.", PUB)
+    e = one(r, "AGREE")
+    assert e.modality == "future" and not events_of(r, "CONSULT")
+    assert e.date == "2024-03-15"
+
+
+def test_refusal_is_reject_asserted(analyse):
+    e = one(analyse("Le parti a refusé de participer au gouvernement.", PUB), "REJECT")
+    assert e.modality == "asserted"
+
+
+def test_perfect_infinitive_after_announce_is_past(analyse):
+    r = analyse("Le régime annonce avoir tiré un nouveau missile balistique.", PUB)
+    assert one(r, "MOBILIZE").modality == "asserted"
+
+
+# ------------------------------------------------------------------ dates
+
+def test_date_attached_to_the_trigger(analyse):
+    r = analyse("Après sa rencontre avec le roi le 2 mars, le ministre a critiqué l'opposition le 5 mars.",
+                PUB)
+    assert one(r, "CONSULT").date == "2024-03-02"
+    assert one(r, "ACCUSE").date == "2024-03-05"
+
+
+def test_date_of_the_sentence(analyse):
+    r = analyse("Lundi, selon le journal, le ministre des Finances a démissionné.", PUB)
+    assert one(r, "RETREAT").date == "2024-03-11"
+
+
+def test_date_of_the_paragraph(analyse):
+    text = ("Le 3 mars, le ministre a visité l'usine.\n"
+            "Le 4 mars, le syndicat a dénoncé la réforme. Il a appelé les salariés à la grève.")
+    r = analyse(text, PUB)
+    assert one(r, "REQUEST").date == "2024-03-04"
+
+
+def test_no_date_is_null_not_the_publication_date(analyse):
+    r = analyse("Le ministre a rencontré son homologue espagnol.", PUB)
+    assert one(r, "CONSULT").date is None
+
+
+def test_date_across_a_reporting_verb_is_not_the_event_date(analyse):
+    r = analyse("Des rebelles ont attaqué un convoi, a indiqué l'armée mardi.", PUB)
+    assert one(r, "ASSAULT").date is None
+
+
+def test_undated_background_event_without_publication_date(analyse):
+    r = analyse("Le président a rencontré le pape.", None)
+    assert one(r, "CONSULT").date is None
+
+
+# ------------------------------------------------------------- the merge
+
+def test_headline_lede_and_body_are_one_event(analyse):
+    text = ("Rencontre entre le président Lula et le président Milei\n"
+            "Le président Lula a rencontré le président Milei le 12 mars à Brasilia.\n"
+            "La rencontre entre le président Lula et le président Milei a duré deux heures.")
+    r = analyse(text, PUB)
+    consults = events_of(r, "CONSULT")
+    assert len(consults) == 1
+    e = consults[0]
+    assert e.date == "2024-03-12"
+    assert named(e.actors, "Lula") and named(e.actors, "Milei")
+    # the evidence is a body sentence, not the headline
+    assert e.evidence.start > text.index("\n")
+
+
+def test_same_type_different_dates_stay_apart(analyse):
+    text = ("Le régime a procédé à un essai de missile le 2 janvier.\n"
+            "Le régime avait procédé à un essai de missile le 5 novembre 2023.")
+    r = analyse(text, PUB)
+    dates = sorted(e.date for e in events_of(r, "MOBILIZE"))
+    assert dates == ["2023-11-05", "2024-01-02"]
+
+
+def test_merge_helpers():
+    assert compatible_dates("2024-03", "2024-03-12") and compatible_dates(None, "2024")
+    assert not compatible_dates("2024-03-11", "2024-03-12")
+    assert finer_date("2024-03", "2024-03-12") == "2024-03-12"
+
+
+# ------------------------------------------------------------- attributes
+
+def test_duration_and_ordinal(analyse):
+    text = ("Le président a eu un entretien de deux heures avec le roi Abdallah le 2 mars.\n"
+            "C'était leur troisième rencontre cette année.")
+    r = analyse(text, PUB)
+    e = one(r, "CONSULT")
+    assert e.attributes.get("duration") == "PT2H"
+    r = analyse("Cette cinquième rencontre entre le roi Abdallah et le président a eu lieu à Amman.", PUB)
+    assert one(r, "CONSULT").attributes.get("ordinal") == 5
+
+
+def test_offsets_are_exact(analyse):
+    text = ("Manifestations en Serbie\n"
+            "Des milliers de manifestants ont défilé samedi à Belgrade contre le gouvernement.")
+    r = analyse(text, PUB)
+    assert r.events
+    for e in r.events:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.evidence.start <= e.trigger.start < e.evidence.end
+    assert [e.id for e in r.events] == [f"v{i}" for i in range(1, len(r.events) + 1)]
+
+
+# ---------------------------------------------------------- quotations
+
+def test_source_is_the_quotation_that_reports_it(analyse):
+    text = "Le ministre a rencontré l'émissaire américain, a annoncé le porte-parole du gouvernement."
+    r = analyse(text, PUB)
+    if not r.quotes:
+        pytest.skip("the quotation component gives no quotations on this branch")
+    e = one(r, "CONSULT")
+    assert e.source is not None and e.source.quote in {q.id for q in r.quotes}
+    assert "porte-parole" in e.source.name or e.source.entity
+
+
+def test_statement_that_accuses_is_an_event(analyse):
+    text = "« C'est une violation flagrante du droit international », a déclaré Josep Borrell."
+    r = analyse(text, PUB)
+    if not r.quotes:
+        pytest.skip("the quotation component gives no quotations on this branch")
+    e = one(r, "ACCUSE")
+    assert named(e.actors, "Borrell")
+
+
+def test_no_event_inside_a_direct_quotation_by_its_words(analyse):
+    r = analyse("« Nous ne rencontrerons jamais ces gens-là », a déclaré le ministre.", PUB)
+    if not r.quotes:
+        pytest.skip("the quotation component gives no quotations on this branch")
+    assert not events_of(r, "CONSULT")
+
+
+# ---------------------------------------------------------------- lexicon
+
+def test_lexicon_is_data_and_checked():
+    lex = lexicon()
+    assert lex.verbs["rencontrer"].type == "CONSULT"
+    assert lex.nouns["manifestation"].type == "PROTEST"
+    with pytest.raises(ValueError):
+        build({"verbs": {"faire": {"type": "NOT-A-TYPE"}}})
+    with pytest.raises(ValueError):
+        build({"verbs": {"faire": {"type": "AGREE", "frame": "sideways"}}})
+
+
+def test_meeting_in_the_country_of_one_side_is_its_visit(analyse):
+    r = analyse("Le président turc Recep Tayyip Erdogan s'est entretenu avec le chancelier allemand "
+                "Olaf Scholz à Ankara.", PUB)
+    e = one(r, "CONSULT")
+    assert e.mode == "visit" and e.location == "Ankara"
+    assert named(e.actors, "Scholz") and named(e.targets, "Erdogan")
+
+
+def test_an_untied_role_is_not_a_third_participant(analyse):
+    text = ("Entretien entre Lula et l'envoyé de Washington\n"
+            "Le conseiller spécial de la Maison Blanche, John Miller, s'est entretenu lundi avec le "
+            "président Lula à Brasilia.")
+    r = analyse(text, PUB)
+    e = one(r, "CONSULT")
+    names = [p.name for p in e.actors + e.targets]
+    assert len(names) == 2 and named(e.actors + e.targets, "Lula") and named(e.actors + e.targets, "Miller")
