@@ -107,7 +107,6 @@ def test_ingest_reads_every_input_kind_and_twice_changes_nothing(ingested):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="needs the events component", strict=False)
 def test_three_outlets_one_meeting_and_a_second_one_a_week_later(ingested):
     res = run("events", "--actor", "Poutine", "--actor", "Witkoff", "--type", "CONSULT", "--format", "json",
               "--db", str(ingested["db"]))
@@ -119,7 +118,6 @@ def test_three_outlets_one_meeting_and_a_second_one_a_week_later(ingested):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="needs the quotes component", strict=False)
 def test_quotes_of_a_speaker_with_article_and_date(ingested):
     res = run("quotes", "--speaker", "Ouchakov", "--format", "json", "--db", str(ingested["db"]))
     assert res.returncode == 0, res.stderr
