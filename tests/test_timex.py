@@ -329,3 +329,13 @@ def test_any_text_gives_exact_spans(analyse, words, published):
         assert text[t.start:t.end] == t.text and t.start >= previous_end
         assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
         previous_end = t.end
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ils ont eu un entretien de trois heures à Rome.", ("trois heures", "DURATION", "PT3H")),
+    ("Une réunion de deux heures à Genève a suivi.", ("deux heures", "DURATION", "PT2H")),
+    ("Les bureaux ouvrent de huit heures à midi.", ("huit heures", "TIME", "2024-03-12T08:00")),
+])
+def test_hours_after_de_then_a_place_are_a_duration(analyse, text, expected):
+    got = [(t.text, t.type, t.value) for t in analyse(text, "2024-03-12").timexes]
+    assert got[0] == expected

@@ -475,8 +475,11 @@ class Recogniser:
             # « de 10 heures à 12 heures »), and « trois heures de route » always is
             if re.match(r"\s+(?:de|d['’])\s*[a-zà-ÿ]", text[c.end:c.end + 6]):
                 return False
+            # « de 10 heures à 12 heures »: a range needs a time after « à »
+            # (« un entretien de trois heures à Rome » is a duration)
             from_to = re.search(r"(?:^|\W)de\s+$", before, re.I) and re.match(
-                r"\s+(?:à|jusqu)", text[c.end:c.end + 10], re.I)
+                r"\s+(?:à|jusqu['’]\s*à)\s+(?:\d{1,2}\s*h|midi|minuit|[a-zà-ÿ-]+\s+heures?\b)",
+                text[c.end:c.end + 30], re.I)
             if not (self.time_cues.search(before) or from_to or p.get("approx")):
                 return False
         return True
