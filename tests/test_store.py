@@ -322,3 +322,18 @@ def test_export_refuses_a_file_as_directory(store: Store, tmp_path: Path):
 def test_json_columns_hold_json(store: Store):
     (raw,) = store.con.execute("SELECT explanation FROM collection_events WHERE n_articles = 3").fetchone()
     assert json.loads(raw)["members"][0]["reason"] == "first report"
+
+
+def test_article_hash_covers_the_engine():
+    """Same article and engine: same hash (re-ingest changes nothing); another engine
+    fingerprint: another hash (an upgraded engine analyses the article again)."""
+    from pourparlers import fingerprint
+    from pourparlers.store import store as store_module
+
+    d = {"id": "a", "text": "Un texte.", "title": None, "url": None, "source": None,
+         "published": "2025-01-02", "language": "fr"}
+    first = store_module.article_hash(d)
+    assert store_module.article_hash(dict(d)) == first
+    assert store_module.article_hash(d, engine=fingerprint.engine_fingerprint()) == first
+    assert store_module.article_hash(d, engine="another-engine") != first
+    assert len(fingerprint.engine_fingerprint()) == 16

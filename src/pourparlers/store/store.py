@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from .. import __version__
+from ..fingerprint import engine_fingerprint
 from ..errors import Errors, UsageError
 from ..model import Record
 from ..resolve.names import key, person, role_key
@@ -83,10 +84,12 @@ def _hash(*parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def article_hash(d: dict[str, Any]) -> str:
-    """The content hash of an article (record dict or Article fields): text and metadata."""
+def article_hash(d: dict[str, Any], engine: str | None = None) -> str:
+    """The hash of an article (record dict or Article fields) as analysed: its text and
+    metadata, and the fingerprint of the engine, so that an upgraded engine analyses
+    stored articles again while the same engine skips them."""
     return _hash(d.get("id"), d.get("text"), d.get("title"), d.get("url"), d.get("source"),
-                 d.get("published"), d.get("language"))
+                 d.get("published"), d.get("language"), engine or engine_fingerprint())
 
 
 def outlet_of(source: str | None, url: str | None) -> str | None:
