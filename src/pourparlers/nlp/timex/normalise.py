@@ -132,6 +132,13 @@ class Tense:
         self.etre_verbs = set(tv["with_etre"])
         self.etre_aux = tv["auxiliary_etre"]
         self.scheduled_verbs = set(tv["scheduled"])
+        tf = lex.raw["tense_forms"]
+        self.stem_end = tf["stem_end"]
+        self.fut_endings = sorted(tf["future_endings"], key=len, reverse=True)
+        self.cnd_endings = sorted(tf["conditional_endings"], key=len, reverse=True)
+        self.inf_endings = tuple(tf["infinitive_endings"])
+        self._quotes: list[tuple[int, int]] | None = None
+        self._pairs = [tuple(p) for p in lex.raw["quotation_marks"]["pairs"]]
 
     def token(self, char: int):
         if self.starts is None:
@@ -139,16 +146,57 @@ class Tense:
         i = int(self.starts.searchsorted(char, side="right")) - 1
         return self.doc[max(i, 0)]
 
+    def quote_of(self, char: int) -> int:
+        """The start of the quotation holding ``char``, or -1 outside any."""
+        if self._quotes is None:
+            text = self.doc.text
+            self._quotes = []
+            for op, cl in self._pairs:
+                pos = 0
+                while True:
+                    s = text.find(op, pos)
+                    if s < 0:
+                        break
+                    e = text.find(cl, s + 1)
+                    nl = text.find("\n", s + 1)
+                    if e < 0 or (0 <= nl < e):
+                        pos = s + 1  # unclosed in its paragraph
+                        continue
+                    self._quotes.append((s, e + 1))
+                    pos = e + 1
+        for s, e in self._quotes:
+            if s <= char < e:
+                return s
+        return -1
+
+    def _local_verb(self, tok, region: int):
+        """The nearest verb of ``tok``'s quotation region in its sentence (left first)."""
+        sent = tok.sent
+        for rng in (range(tok.i - 1, sent.start - 1, -1), range(tok.i + 1, sent.end)):
+            for k in rng:
+                t = self.doc[k]
+                if self.quote_of(t.idx) != region:
+                    continue
+                if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop":
+                    return t
+        return None
+
     def at(self, char: int) -> str | None:
         tok = self.token(char)
         if tok is None:
             return None
         t = tok
+        region = self.quote_of(tok.idx)
         for _ in range(8):
-            if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop":
+            if (t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop") or (
+                    t is not tok and any(c.dep_ == "cop" or c.dep_.startswith("aux") for c in t.children)):
+                # « sont incertains »: a predicate with its copula. A verb across a quotation
+                # mark is a parse error: take the nearest verb on the date's side instead.
+                if self.quote_of(t.idx) != region:
+                    local = self._local_verb(tok, region)
+                    if local is not None:
+                        return self.verb(local)
                 return self.verb(t)
-            if t is not tok and any(c.dep_ == "cop" or c.dep_.startswith("aux") for c in t.children):
-                return self.verb(t)  # « sont incertains », a predicate with its copula
             if t.head is t:
                 break
             t = t.head
@@ -157,6 +205,21 @@ class Tense:
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
                 head = t.head if t.dep_.startswith("aux") or t.dep_ == "cop" else t
                 return self.verb(head) if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else self.verb(t)
+        return None
+
+    def form_tense(self, v) -> str | None:
+        """« Fut » or « Cnd » read from a finite verb's form (« tiendrait », « publierons »)."""
+        if "Fin" not in v.morph.get("VerbForm"):
+            return None
+        form, lemma = v.text.lower(), v.lemma_.lower()
+        base = lemma[:-2] if lemma.endswith(self.inf_endings) else None
+        for endings, code in ((self.cnd_endings, "Cnd"), (self.fut_endings, "Fut")):
+            for e in endings:
+                if form.endswith(e) and len(form) > len(e) + 1:
+                    stem = form[:-len(e)]
+                    if stem.endswith(self.stem_end) and stem != base:
+                        return code
+                    break
         return None
 
     def verb(self, v, depth: int = 0) -> str | None:
@@ -168,6 +231,19 @@ class Tense:
             return "future"
         if tense_aux:
             return "past"  # passé composé, plus-que-parfait, passé du conditionnel
+        if pass_aux and "Inf" in pass_aux[0].morph.get("VerbForm"):
+            # « doit être reçu »: the passive infinitive takes its tense from the verb above
+            head = v.head
+            if head is not v and head.pos_ in ("VERB", "AUX") and depth < 3:
+                if head.lemma_ in self.future_verbs:
+                    return "future"
+                if head.lemma_ in self.past_verbs:
+                    return "past"
+                return "future" if self.verb(head, depth + 1) == "future" else None
+            return None
+        ft = self.form_tense(v) or next((x for a in pass_aux if (x := self.form_tense(a))), None)
+        if ft is not None:
+            return "future"
         if pass_aux and v.lemma_ in self.etre_verbs and pass_aux[0].lemma_ == self.etre_aux:
             return "past"  # « est rentré »: passé composé of a verb conjugated with être
         if pass_aux:
@@ -580,10 +656,10 @@ class Resolver:
             if known:
                 date = min(known, key=lambda x: abs((x - self.dct).days))
             else:
-                dem = p.get("det") and norm(p["det"]) in self.lex.demonstratives
                 d = self.direction(c, present=1, default=-1)
-                # a weekday told in the past may be the day of publication itself
-                date = self.weekday_date(wd, d, include_today=bool(dem) or d < 0)
+                # the publication day's own weekday, without « prochain » or « dernier »,
+                # is that very day, whatever the tense (« sera reçu mardi » on a Tuesday)
+                date = self.weekday_date(wd, d, include_today=True)
         return self.with_part(date.isoformat(), c)
 
     def _weekday_dom(self, wd: int, dom: int, c: Cand) -> dt.date | None:
