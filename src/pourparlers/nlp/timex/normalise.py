@@ -181,14 +181,18 @@ class Tense:
                     return t
         return None
 
-    def at(self, char: int) -> str | None:
+    def at(self, char: int, end: int | None = None) -> str | None:
+        """The tense governing the expression at ``char`` (its own words, up to ``end``, are
+        never its verb: « l'été » tagged as the participle of « être »)."""
         tok = self.token(char)
         if tok is None:
             return None
         t = tok
         region = self.quote_of(tok.idx)
         for _ in range(8):
-            if (t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop") or (
+            if end is not None and char <= t.idx < end:
+                pass
+            elif (t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop") or (
                     t is not tok and any(c.dep_ == "cop" or c.dep_.startswith("aux") for c in t.children)):
                 # « sont incertains »: a predicate with its copula. A verb across a quotation
                 # mark is a parse error: take the nearest verb on the date's side instead.
@@ -274,9 +278,11 @@ class Tense:
                 if head is not v and head.pos_ in ("VERB", "AUX") and depth < 3:
                     return self.verb(head, depth + 1)
                 return None
-            return "past"
+            return "participle"  # « le navire arraisonné le 3 mars »: past, but no finite verb
         t = morph.get("Tense")
-        if "Imp" in t or "Past" in t:
+        if "Imp" in t:
+            return "imperfect"  # a state at a past time: the caller decides if it places a date
+        if "Past" in t:
             return "past"
         if "Cnd" in morph.get("Mood"):
             return "future"
@@ -340,13 +346,21 @@ class Resolver:
         i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
         return self._sents[i] if self._sents else (0, len(self.text))
 
-    def direction(self, c: Cand, present: int = 0, default: int = 0) -> int:
-        """-1 (before the DCT), +1 (after) or 0 (no clue), from the words before and the tense."""
+    def direction(self, c: Cand, present: int = 0, default: int = 0, imperfect: int = -1,
+                  participle: int = -1) -> int:
+        """-1 (before the DCT), +1 (after) or 0 (no clue), from the words before and the tense
+        (``imperfect``, ``participle``: the direction given by an imperfect or by a past
+        participle with no auxiliary, when a caller trusts them less than a perfect)."""
         before = self.text[max(0, c.start - 20):c.start]
         if self.past_cue.search(before):
             return -1
-        t = self.tense.at(c.start)
+        t = self.tense.at(c.start, c.end)
         ahead = self.future_cue.search(before)
+        for code, value in (("imperfect", imperfect), ("participle", participle)):
+            if t == code:
+                if value != -1:
+                    return 1 if ahead else value
+                t = "past"
         if t == "past":
             return 0 if ahead else -1  # « a donné jusqu'au 30 juin »: no clue
         if t == "future" or ahead:
@@ -565,8 +579,16 @@ class Resolver:
         else:
             y = self._range_year(i, cands, month) or self._sentence_year(c)
             if y is None:
-                y = self.infer_month(month, self.direction(c))
+                y = self.infer_month(month, self._month_direction(c, month))
         return "DATE", f"{y:04d}-{month:02d}"
+
+    def _month_direction(self, c, month: int) -> int:
+        """The direction of a month without year: the tense; a present looks ahead (« arrive à
+        échéance en décembre »), but the month just ended is the one a present reports on."""
+        d = self.direction(c, present=2)
+        if d == 2:
+            return -1 if (self.dct.month - month) % 12 == 1 else 1
+        return d
 
     def _sentence_year(self, c) -> int | None:
         """An explicit year earlier in the same sentence (« en 1998, en mai... »)."""
@@ -791,6 +813,17 @@ class Resolver:
         dem = c.parts.get("det") and norm(c.parts["det"]) in self.lex.demonstratives
         if self.ref is not None and self.ref.gran == "Y" and not dem and self._sentence_year(c):
             return "DATE", f"{self.ref.date.year:04d}-{code}"
+        if not dem:
+            # « depuis l'automne », « les pluies de l'été ont... »: the last one begun;
+            # « se tiendra à l'automne »: the next one not yet over. An imperfect describes a
+            # state then (« des élections à l'automne semblaient probables »): no clue
+            d = self.direction(c, imperfect=0, participle=0)
+            mm, dd = self.lex.season_starts[code]
+            y = self.dct.year
+            if d < 0:
+                return "DATE", f"{y if safe_date(y, mm, dd) <= self.dct else y - 1:04d}-{code}"
+            if d > 0:
+                return "DATE", f"{y if add_months(safe_date(y, mm, dd), 3) > self.dct else y + 1:04d}-{code}"
         return "DATE", f"{self.dct.year:04d}-{code}"
 
     def _v_holiday(self, c, i, cands):
