@@ -386,6 +386,8 @@ ANAPHORA_ANCHORS = [
      TUE, "la veille", "DATE", "2025-02-07"),
     ("Le navire, arraisonné le 3 février, a été relâché le lendemain au large de Brest.",
      TUE, "le lendemain", "DATE", "2025-02-04"),
+    ("Le 20 janvier, la ministre a signé l'accord. Elle est arrivée le 5 février à Alger et a "
+     "rencontré le président le soir même.", TUE, "le soir même", "TIME", "2025-02-05TEV"),
     # « la veille de X », « le lendemain de X »: the day the text gave to X
     ("Leur arrestation a eu lieu le 4 février à Lyon. Un voisin a témoigné devant le juge mercredi. "
      "Le lendemain de l'arrestation, leurs avocats avaient déposé plainte.", TUE, "Le lendemain", "DATE", "2025-02-05"),
@@ -393,7 +395,8 @@ ANAPHORA_ANCHORS = [
      "La veille de sa démission, elle présidait encore une commission.", TUE, "La veille", "DATE", "2025-02-05"),
     # a part of the day with no date in its sentence: the day the story is at
     ("Des tirs ont visé dimanche un convoi humanitaire près de la frontière.\n\n"
-     "« Ces attaques sont inacceptables », a dit le coordinateur de l'ONU.\n\n"
+     "« Ces attaques sont inacceptables. Elles doivent cesser », a dit le coordinateur de l'ONU. "
+     "Il a demandé une enquête.\n\n"
      "Dans un message diffusé dans la soirée, l'état-major a démenti toute implication.",
      TUE, "la soirée", "TIME", "2025-02-09TEV"),
 ]

@@ -327,6 +327,8 @@ class Resolver:
         self.ambiguous_units = {norm(w) for w in lex.raw["duration_exceptions"]["ambiguous_units"]}
         self.one_words = {norm(w) for w in lex.raw["duration_exceptions"]["one"]}
         self._day_ref: Ref | None = None
+        self._seen_days: list[tuple[int, dt.date]] = []  # day-level dates so far (start, date)
+        self._cands: list[Cand] = []
 
     # ------------------------------------------------------------ context --
 
@@ -443,6 +445,7 @@ class Resolver:
 
     def resolve(self, cands: list[Cand]) -> list[Timex]:
         self.weekday_dates = self._explicit_weekdays(cands)
+        self._cands = cands
         results: dict[int, tuple[str, str] | None] = {}
         pending = []
         for i, c in enumerate(cands):
@@ -461,6 +464,7 @@ class Resolver:
                     self.ref = ref
                     if ref.gran == "D":
                         self._day_ref = ref
+                        self._seen_days.append((c.start, ref.date))
         self._days = sorted((cands[i].start, cands[i].end, res[1][:10]) for i, res in results.items()
                             if res is not None and (r := parse_value(res[1])) is not None and r.gran == "D")
         for i in pending:
@@ -904,7 +908,8 @@ class Resolver:
         p = norm(c.parts["p"])
         ref = self._anchor_ref()
         if p in self.lex.day_parts or self.lex.periods.get(p) == "D":
-            ref = self._day_anchor()
+            day = self._clause_day(c, i)  # « le matin même », « le jour même »
+            ref = Ref(day, "D") if day is not None else None
         if p in self.lex.day_parts:
             code = self.lex.day_parts[p]
             if ref is None or ref.gran != "D":
@@ -939,13 +944,64 @@ class Resolver:
         elif (m := re.match(r"\s+(?:de|du|des|d['’])\s*", after, re.I)) is not None:
             nxt = self.tense.token(c.end + m.end())
             if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
-                off = 0  # « au lendemain de la démission »: the time the text is at
+                # « la veille de sa démission »: the day the text gave to the démission,
+                # else « au lendemain de la démission »: the time the text is at
+                base = self._noun_day(nxt, c) if nxt is not None else None
+                if base is None:
+                    off = 0
         if base is None:
-            ref = self._day_anchor()
-            if ref is None:
+            base = self._clause_day(c, i)
+            if base is None:
                 return self.with_part(UNDATED, c)
-            base = ref.date
         return self.with_part((base + dt.timedelta(days=off)).isoformat(), c)
+
+    def _noun_day(self, tok, c) -> dt.date | None:
+        """The day an earlier sentence gave to the event the noun phrase at ``tok`` names
+        (« le lendemain de la libération » after « la libération est intervenue mardi »)."""
+        doc = self.doc
+        head = None
+        for k in range(tok.i, min(tok.i + 4, len(doc))):
+            if doc[k].pos_ == "NOUN":
+                head = doc[k]
+                break
+            if doc[k].pos_ not in ("DET", "ADJ"):
+                break
+        if head is None or not self._seen_days:
+            return None
+        lemma = head.lemma_.lower()
+        s0, _ = self.sentence(c.start)
+        for t in reversed(doc[:head.i]):
+            if t.idx >= s0 or t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                continue
+            s, e = self.sentence(t.idx)
+            days = [(abs(st - t.idx), d) for st, d in self._seen_days if s <= st < e]
+            if days:
+                return min(days, key=lambda x: x[0])[1]
+        return None
+
+    def _clause_day(self, c, i: int) -> dt.date | None:
+        """The day an anaphoric expression counts from: the date of its own sentence (before
+        it, else after it: « interdite la veille, la marche s'est tenue mardi »), else the
+        last day the text mentioned, else the publication date."""
+        s, e = self.sentence(c.start)
+        before = [d for st, d in self._seen_days if s <= st < c.start]
+        if before:
+            return before[-1]
+        for k in range(i + 1, len(self._cands)):
+            n = self._cands[k]
+            if n.start >= e:
+                break
+            if n.kind not in ("daymonth", "weekday", "deictic", "iso", "numeric"):
+                continue
+            try:
+                res = getattr(self, f"_v_{n.kind}")(n, k, self._cands)
+            except (ValueError, OverflowError, KeyError):
+                res = None
+            r = parse_value(res[1]) if res else None
+            if r is not None and r.gran == "D":
+                return r.date
+        ref = self._day_anchor()
+        return ref.date if ref is not None else None
 
     def _v_bound_period(self, c, i, cands):
         p = norm(c.parts["p"])
@@ -976,18 +1032,11 @@ class Resolver:
                     best, dist = t[2], dd
         if best:
             return best
-        # else the last day mentioned in the two sentences before, else the publication date
-        ps = self.sentence_before(c.start, 2)
-        before = [t for t in self._days if ps <= t[0] < c.start]
+        # else the last day the text mentioned (the day the story is at), else the publication date
+        before = [t for t in self._days if t[0] < c.start]
         if before:
             return before[-1][2]
         return self.dct.isoformat() if self.dct else None
-
-    def sentence_before(self, char: int, n: int) -> int:
-        """Where the sentence ``n`` sentences before the one holding ``char`` starts."""
-        self.sentence(char)
-        i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
-        return self._sents[max(i - n, 0)][0] if self._sents else 0
 
     def _v_daypart(self, c, i, cands, part=None):
         code = self.lex.day_parts[norm(part or c.parts["part"])]
