@@ -369,6 +369,8 @@ MONTH_YEAR_BY_TENSE = [
     ("Le mandat de la mission arrive à échéance en novembre.", TUE, "novembre", "DATE", "2025-11"),
     ("La ministre a indiqué qu'elle se rendrait à Tokyo en janvier.", WED, "janvier", "DATE", "2025-01"),
     ("Le gouvernement présente son budget avant le sommet de juin.", TUE, "juin", "DATE", "2025-06"),
+    # a parse that hangs the month on the main verb across the « que » clause (a hyphenated name)
+    ("Le ministre a annoncé qu'il se rendrait à Port-au-Prince en mars.", WED, "mars", "DATE", "2025-03"),
     ("Les accords ont été signés en décembre à Dakar.", TUE, "décembre", "DATE", "2024-12"),
     ("La grève a commencé en février dans les ports.", TUE, "février", "DATE", "2025-02"),
     # seasons: « depuis » and a past tense look back, a future looks ahead
@@ -391,7 +393,7 @@ ANAPHORA_ANCHORS = [
     # « la veille de X », « le lendemain de X »: the day the text gave to X
     ("Leur arrestation a eu lieu le 4 février à Lyon. Un voisin a témoigné devant le juge mercredi. "
      "Le lendemain de l'arrestation, leurs avocats avaient déposé plainte.", TUE, "Le lendemain", "DATE", "2025-02-05"),
-    ("La sénatrice a annoncé jeudi sa démission.\n\nSes collègues ont salué son courage vendredi.\n\n"
+    ("La sénatrice a annoncé jeudi sa démission.\n\n« Une démission de plus », a ironisé samedi un élu.\n\n"
      "La veille de sa démission, elle présidait encore une commission.", TUE, "La veille", "DATE", "2025-02-05"),
     # a part of the day with no date in its sentence: the day the story is at
     ("Des tirs ont visé dimanche un convoi humanitaire près de la frontière.\n\n"
@@ -407,6 +409,7 @@ EXTENTS = [
     ("Les routes seront chargées pendant le week-end de Pâques.", "2025-04-10", "le week-end de Pâques", "DATE", "2025-W16-WE"),
     ("Les contrôleurs menacent de faire grève tout le week-end de l'Ascension.", "2025-05-20",
      "le week-end de l'Ascension", "DATE", "2025-W22-WE"),
+    ("Le directeur, renvoyé quelques semaines plus tard, a porté plainte.", TUE, "quelques semaines", "DURATION", "PXW"),
     ("Il a été condamné à deux ans de prison et à cinq ans d'inéligibilité.", TUE, "cinq ans", "DURATION", "P5Y"),
     ("La cour l'a condamnée à trois ans d'interdiction de gérer une entreprise.", TUE, "trois ans", "DURATION", "P3Y"),
 ]

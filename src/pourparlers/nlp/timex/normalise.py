@@ -181,6 +181,26 @@ class Tense:
                     return t
         return None
 
+    def _completive(self, v, tok):
+        """The verb of a « que » clause standing between ``v`` and the date ``tok`` (« a annoncé
+        qu'elle se rendrait à Addis-Abeba en février »: a parse that hangs the date on
+        « annoncé » across the clause is wrong), or None."""
+        if v.i >= tok.i or tok.i - v.i > 25:
+            return None
+        doc = self.doc
+        for k in range(tok.i - 1, v.i, -1):
+            m = doc[k]
+            if m.text in ".;:!?«»":
+                return None
+            if m.lemma_ == "que" and m.dep_ == "mark":
+                for j in range(k + 1, tok.i):
+                    w = doc[j]
+                    if w.pos_ in ("VERB", "AUX") and not w.dep_.startswith("aux") and w.dep_ != "cop" \
+                            and "Fin" in w.morph.get("VerbForm"):
+                        return w
+                return None
+        return None
+
     def at(self, char: int, end: int | None = None) -> str | None:
         """The tense governing the expression at ``char`` (its own words, up to ``end``, are
         never its verb: « l'été » tagged as the participle of « être »)."""
@@ -200,7 +220,7 @@ class Tense:
                     local = self._local_verb(tok, region)
                     if local is not None:
                         return self.verb(local)
-                return self.verb(t)
+                return self.verb(self._completive(t, tok) or t)
             if t.head is t:
                 break
             t = t.head
@@ -859,6 +879,23 @@ class Resolver:
             day = day_in(year)
         return ("DATE", day.isoformat()) if day else None
 
+    def _v_weekend_of(self, c, i, cands):
+        """« le week-end de la Pentecôte », « le week-end du 15 août »: the weekend nearest that day."""
+        p = c.parts
+        if p.get("h"):
+            res = self._v_holiday(Cand(c.start, c.end, "holiday", {"h": p["h"], **({"year": p["year"]} if p.get("year") else {})}), i, cands)
+        else:
+            res = self._v_daymonth(Cand(c.start, c.end, "daymonth", {k: p[k] for k in ("day", "month", "year") if p.get(k)}), i, cands)
+        if res is None:
+            return None
+        r = parse_value(res[1])
+        if r is None or r.gran != "D":
+            return "DATE", "XXXX-WXX-WE"
+        d = r.date
+        if d.weekday() in self.lex.raw["weekend_of"]["before_previous"]:
+            d -= dt.timedelta(days=7)
+        return "DATE", fmt_week(d) + "-WE"
+
     def _v_season_of(self, c, i, cands):
         return "DATE", f"XXXX-{self.lex.seasons[norm(c.parts['s'])]}"
 
@@ -974,7 +1011,9 @@ class Resolver:
             if t.idx >= s0 or t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
                 continue
             s, e = self.sentence(t.idx)
-            days = [(abs(st - t.idx), d) for st, d in self._seen_days if s <= st < e]
+            region = self.tense.quote_of(t.idx)  # a date outside the quotation naming X is not X's
+            days = [(abs(st - t.idx), d) for st, d in self._seen_days
+                    if s <= st < e and self.tense.quote_of(st) == region]
             if days:
                 return min(days, key=lambda x: x[0])[1]
         return None
