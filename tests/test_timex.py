@@ -388,6 +388,17 @@ ANAPHORA_ANCHORS = [
      TUE, "la veille", "DATE", "2025-02-07"),
     ("Le navire, arraisonné le 3 février, a été relâché le lendemain au large de Brest.",
      TUE, "le lendemain", "DATE", "2025-02-04"),
+    # ... but not the date of a later clause
+    ("Le Kremlin a confirmé la visite le 6 février. Dès le lendemain, la presse a révélé que les "
+     "deux hommes se verraient le 14 février.", TUE, "le lendemain", "DATE", "2025-02-07"),
+    # no date in the sentence: the paragraph's, the one before a paragraph break, else the lead's
+    ("Des frappes ont visé dimanche un dépôt de carburant, a indiqué l'armée.\n\n"
+     "Le ministre a convoqué lundi soir le chargé d'affaires.\n\n"
+     "Des manifestants se sont rassemblés dans la nuit devant l'ambassade.", TUE, "la nuit", "TIME", "2025-02-10TNI"),
+    ("Des frappes ont visé dimanche un dépôt de carburant, a indiqué l'armée.\n\n"
+     "Le 3 janvier, un premier dépôt avait brûlé dans la même région.\n\n"
+     "Les pompiers ont lutté contre les flammes.\n\n"
+     "Le gouverneur s'est rendu sur place à 15 heures.", TUE, "15 heures", "TIME", "2025-02-09T15:00"),
     ("Le 20 janvier, la ministre a signé l'accord. Elle est arrivée le 5 février à Alger et a "
      "rencontré le président le soir même.", TUE, "le soir même", "TIME", "2025-02-05TEV"),
     # « la veille de X », « le lendemain de X »: the day the text gave to X

@@ -201,9 +201,9 @@ class Tense:
                 return None
         return None
 
-    def at(self, char: int, end: int | None = None) -> str | None:
-        """The tense governing the expression at ``char`` (its own words, up to ``end``, are
-        never its verb: « l'été » tagged as the participle of « être »)."""
+    def governor(self, char: int, end: int | None = None):
+        """The verb (or predicate) governing the expression at ``char`` (its own words, up to
+        ``end``, are never its verb: « l'été » tagged as the participle of « être »), or None."""
         tok = self.token(char)
         if tok is None:
             return None
@@ -219,11 +219,21 @@ class Tense:
                 if self.quote_of(t.idx) != region:
                     local = self._local_verb(tok, region)
                     if local is not None:
-                        return self.verb(local)
-                return self.verb(self._completive(t, tok) or t)
+                        return local
+                return self._completive(t, tok) or t
             if t.head is t:
                 break
             t = t.head
+        return None
+
+    def at(self, char: int, end: int | None = None) -> str | None:
+        """The tense governing the expression at ``char`` (see ``governor``)."""
+        tok = self.token(char)
+        if tok is None:
+            return None
+        v = self.governor(char, end)
+        if v is not None:
+            return self.verb(v)
         # no verb governs it (a broken parse, a headline): the sentence's first finite verb
         for t in tok.sent:
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
@@ -1026,12 +1036,19 @@ class Resolver:
         before = [d for st, d in self._seen_days if s <= st < c.start]
         if before:
             return before[-1]
+        mine = self.tense.governor(c.start, c.end)
         for k in range(i + 1, len(self._cands)):
             n = self._cands[k]
             if n.start >= e:
                 break
             if n.kind not in ("daymonth", "weekday", "deictic", "iso", "numeric"):
                 continue
+            # a date further on counts only for the clause it governs (« la marche, interdite
+            # la veille, s'est tenue mardi »), not for a clause after it (« dès le lendemain,
+            # le site a annoncé que la rencontre aurait lieu le 25 »)
+            other = self.tense.governor(n.start, n.end)
+            if mine is None or other is None or other == mine or not other.is_ancestor(mine):
+                break
             try:
                 res = getattr(self, f"_v_{n.kind}")(n, k, self._cands)
             except (ValueError, OverflowError, KeyError):
@@ -1039,8 +1056,7 @@ class Resolver:
             r = parse_value(res[1]) if res else None
             if r is not None and r.gran == "D":
                 return r.date
-        ref = self._day_anchor()
-        return ref.date if ref is not None else None
+        return self._story_day(c.start, self._seen_days)
 
     def _v_bound_period(self, c, i, cands):
         p = norm(c.parts["p"])
@@ -1071,11 +1087,39 @@ class Resolver:
                     best, dist = t[2], dd
         if best:
             return best
-        # else the last day the text mentioned (the day the story is at), else the publication date
-        before = [t for t in self._days if t[0] < c.start]
+        day = self._story_day(c.start, [(t[0], t[2]) for t in self._days])
+        return day if isinstance(day, str) or day is None else day.isoformat()
+
+    def _story_day(self, char: int, days: list):
+        """The day an expression with no date in its sentence refers to: the last day given
+        earlier in its paragraph; for the first sentence of a paragraph, the last day of the
+        paragraph before (the story goes on across one paragraph break); else the day of the
+        lead (the last day of the first sentence that gives one: the main event of a news
+        article, not a background date given later); else the publication date.
+        ``days``: (start, date) in text order."""
+        text = self.text
+        para = text.rfind("\n", 0, char) + 1
+        before = [d for st, d in days if para <= st < char]
         if before:
-            return before[-1][2]
-        return self.dct.isoformat() if self.dct else None
+            return before[-1]
+        s0, _ = self.sentence(char)
+        if not text[para:max(s0, para)].strip():
+            k = para - 1
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            prev = text.rfind("\n", 0, k) + 1 if k > 0 else 0
+            before = [d for st, d in days if prev <= st < k]
+            if before:
+                return before[-1]
+        for st, _ in days:
+            if st >= char:
+                break
+            tok = self.tense.token(st)
+            if tok is not None and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+                continue  # a dateline (« 6 novembre 2023. – »): no event of its own
+            s, e = self.sentence(st)
+            return [d for st2, d in days if s <= st2 < e][-1]
+        return self.dct if self.dct else None
 
     def _v_daypart(self, c, i, cands, part=None):
         code = self.lex.day_parts[norm(part or c.parts["part"])]
