@@ -137,6 +137,7 @@ class Tense:
         self.fut_endings = sorted(tf["future_endings"], key=len, reverse=True)
         self.cnd_endings = sorted(tf["conditional_endings"], key=len, reverse=True)
         self.inf_endings = tuple(tf["infinitive_endings"])
+        self.present_like = tuple(tf["present_like"])
         self._quotes: list[tuple[int, int]] | None = None
         self._pairs = [tuple(p) for p in lex.raw["quotation_marks"]["pairs"]]
 
@@ -246,6 +247,8 @@ class Tense:
         if "Fin" not in v.morph.get("VerbForm"):
             return None
         form, lemma = v.text.lower(), v.lemma_.lower()
+        if lemma.endswith(self.present_like):
+            return None
         base = lemma[:-2] if lemma.endswith(self.inf_endings) else None
         for endings, code in ((self.cnd_endings, "Cnd"), (self.fut_endings, "Fut")):
             for e in endings:
