@@ -46,7 +46,10 @@ import pathlib
 import warnings
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -189,6 +192,9 @@ class NerCorrector(Component):
         self.loc_heads_de = frozenset(lo["heads_with_de"])
         self.demonyms = frozenset(resources.load("roles").get("demonyms", {}))
         self.pair_nouns = frozenset(res["hyphens"]["pair_nouns"])
+        self._trigger_ids = None
+        self._triggers = self.with_demonym | self.with_portfolio | self.with_seat | self.apposition_heads \
+            | self.loc_heads
         cal = resources.load("calendar")
         self.calendar = frozenset(cal["months"]) | frozenset(cal["weekdays"])
         self.lexicon = Lexicon.from_nlp(nlp)
@@ -474,6 +480,7 @@ class NerCorrector(Component):
                 continue  # a longer name holds it (« Kremlin » in « Grand Palais du Kremlin »)
             result = [r for r in result if r[1] <= s or e <= r[0]]
             result.append((s, e, "ORG"))
+        self._index(doc)
         result = self._merge_hyphens(doc, sorted(result))
         result = self._common_noun_orgs(doc, result, protected)
         result = self._apposed_names(doc, result, protected)
@@ -521,6 +528,27 @@ class NerCorrector(Component):
                     continue
             out.append(r)
         return out
+
+    def _index(self, doc: Doc) -> None:
+        """Where the trigger words of the doc-wide rules stand (one vectorised pass)."""
+        if self._trigger_ids is None:
+            self._trigger_ids = numpy.array(sorted({get_string_id(w) for w in self._triggers}), dtype="uint64")
+            self._orth_ids = numpy.array(sorted({get_string_id(w) for w in list(self.letter_orgs) + ["("]}),
+                                         dtype="uint64")
+        arr = doc.to_array([LOWER, ORTH]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        hits = numpy.nonzero(numpy.isin(arr[:, 0], self._trigger_ids) | numpy.isin(arr[:, 1], self._orth_ids))[0]
+        self._at: dict[str, list[int]] = {}
+        for i in hits.tolist():
+            t = doc[i]
+            key = t.text if t.text in self.letter_orgs or t.text == "(" else t.lower_
+            self._at.setdefault(key, []).append(i)
+        self._orths = arr[:, 1]
+
+    def _texts_equal(self, doc: Doc, j: int, words: list[str]) -> bool:
+        return all(doc[j + k].text == w for k, w in enumerate(words))
+
+    def _where(self, words) -> list[int]:
+        return sorted(i for w in words for i in self._at.get(w, ()))
 
     def _after_pair_noun(self, doc: Doc, i: int) -> bool:
         """« la liaison Nîmes-Montpellier »: a noun for a pair before the names."""
@@ -585,7 +613,8 @@ class NerCorrector(Component):
         """« l'armée soudanaise », « le ministère russe des Affaires étrangères », « le
         tribunal correctionnel de Bordeaux »: one organisation, the common noun included."""
         n = len(doc)
-        for i, tok in enumerate(doc):
+        for i in self._where(self.with_demonym | self.with_portfolio | self.with_seat):
+            tok = doc[i]
             if not tok.is_lower:
                 continue
             if self._word_is(tok, self.with_demonym) and i + 1 < n and self._is_demonym(doc[i + 1]):
@@ -634,7 +663,8 @@ class NerCorrector(Component):
         after a noun for a kind of organisation is an organisation, without the noun."""
         n = len(doc)
         found: list[list[str]] = []
-        for i, tok in enumerate(doc):
+        for i in self._where(self.apposition_heads):
+            tok = doc[i]
             if not (tok.is_lower or tok.is_upper) or tok.lower_ not in self.apposition_heads:
                 continue
             if i + 1 < n and doc[i + 1].text in ("-", "‑"):
@@ -666,8 +696,8 @@ class NerCorrector(Component):
         # the name found this way is an organisation wherever else the article repeats it
         for words in found:
             m = len(words)
-            for j in range(n - m + 1):
-                if [t.text for t in doc[j:j + m]] == words and not any(r[0] < j + m and j < r[1] for r in result) \
+            for j in numpy.nonzero(self._orths == get_string_id(words[0]))[0].tolist():
+                if j + m <= n and self._texts_equal(doc, j, words) and not any(r[0] < j + m and j < r[1] for r in result) \
                         and (j + m >= n or not doc[j + m].is_title):  # not part of a longer name
                     result = self._put(result, j, j + m, "ORG")
         return result
@@ -676,7 +706,8 @@ class NerCorrector(Component):
         """« la mer Baltique », « le palais Chigi », « la place de la République »: the
         common noun is part of the place's name."""
         n = len(doc)
-        for i, tok in enumerate(doc):
+        for i in self._where(self.loc_heads):
+            tok = doc[i]
             if not tok.is_lower or tok.lower_ not in self.loc_heads:
                 continue
             k = i + 1
@@ -695,8 +726,8 @@ class NerCorrector(Component):
         ending at the bracket, the acronym takes its label, here and everywhere else."""
         defined: dict[str, str] = {}
         n = len(doc)
-        for i in range(1, n - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")":
+        for i in self._at.get("(", ()):
+            if not 0 < i < n - 2 or doc[i + 2].text != ")":
                 continue
             acr = doc[i + 1]
             if not (acr.is_alpha and acr.text[0].isupper() and 2 <= len(acr) <= 8
@@ -723,14 +754,15 @@ class NerCorrector(Component):
             defined[acr.text] = label
             result = self._put(result, i + 1, i + 2, label)
         if defined:
-            for t in doc:
+            ids = numpy.array([get_string_id(w) for w in defined], dtype="uint64")
+            for t in (doc[k] for k in numpy.nonzero(numpy.isin(self._orths, ids))[0].tolist()):
                 if t.text in defined and not any(r[0] <= t.i < r[1] and (r[1] - r[0] > 1) for r in result):
                     result = self._put(result, t.i, t.i + 1, defined[t.text])
         return result
 
     def _letters(self, doc: Doc, result) -> list[tuple[int, int, str]]:
         """« sur X », « le réseau social X »: a one-letter organisation, only after its cues."""
-        for t in doc:
+        for t in (doc[k] for k in self._where(self.letter_orgs)):
             cues = self.letter_orgs.get(t.text)
             if not cues:
                 continue

@@ -123,8 +123,9 @@ def parse_value(value: str | None) -> Ref | None:
 class Tense:
     """The tense of the verb that governs a character offset, from the parse."""
 
-    def __init__(self, doc: Doc, lex: Lexicon):
+    def __init__(self, doc: Doc, lex: Lexicon, text: str | None = None):
         self.doc = doc
+        self.text = text  # the doc's text (``Doc.text`` is rebuilt token by token)
         self.starts = doc.to_array("IDX") if len(doc) else None  # token offsets (a fast C copy)
         tv = lex.raw["tense_verbs"]
         self.future_verbs = set(tv["future"])
@@ -150,7 +151,7 @@ class Tense:
     def quote_of(self, char: int) -> int:
         """The start of the quotation holding ``char``, or -1 outside any."""
         if self._quotes is None:
-            text = self.doc.text
+            text = self.text if self.text is not None else self.doc.text
             self._quotes = []
             for op, cl in self._pairs:
                 pos = 0
@@ -368,7 +369,7 @@ class Resolver:
     @property
     def tense(self) -> Tense:
         if self._tense is None:
-            self._tense = Tense(self.doc, self.lex)
+            self._tense = Tense(self.doc, self.lex, self.text)
         return self._tense
 
     def sentence(self, char: int) -> tuple[int, int]:
