@@ -369,6 +369,8 @@ MONTH_YEAR_BY_TENSE = [
     ("Le mandat de la mission arrive à échéance en novembre.", TUE, "novembre", "DATE", "2025-11"),
     ("La ministre a indiqué qu'elle se rendrait à Tokyo en janvier.", WED, "janvier", "DATE", "2025-01"),
     ("Le gouvernement présente son budget avant le sommet de juin.", TUE, "juin", "DATE", "2025-06"),
+    # a present the tagger reads as a passé simple (same form)
+    ("Le conseil se réunit en mars pour voter le budget.", TUE, "mars", "DATE", "2025-03"),
     # a parse that hangs the month on the main verb across the « que » clause (a hyphenated name)
     ("Le ministre a annoncé qu'il se rendrait à Port-au-Prince en mars.", WED, "mars", "DATE", "2025-03"),
     ("Les accords ont été signés en décembre à Dakar.", TUE, "décembre", "DATE", "2024-12"),

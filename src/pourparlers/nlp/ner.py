@@ -34,6 +34,19 @@ lemmatizer's own lexicon of common nouns and adjectives.
   keeps one label (the most frequent) and a surname alone takes the PER label
   of the full name.
 
+- Whole-article rules (round 2): two names the tokenizer split at a hyphen are
+  one (« Addis » « Abeba »), not after a noun for a pair (« liaison
+  Nîmes-Montpellier ») nor two persons (« Macron-Merkel »); an acronym in
+  brackets whose letters come from the name before it takes that name's label,
+  there and everywhere in the article (« Alliance pour la renaissance du Kivu
+  (ARK) »); the capitalised name after a noun for a kind of organisation is an
+  organisation, without the noun, where the model missed or mislabelled it
+  (« la compagnie publique Codelco »), and wherever the article repeats it;
+  « armée » + demonym, « ministère » + adjective + portfolio (where the model
+  found no portfolio) and a court or prosecutor with its seat are one
+  organisation; « sur X » is the network; a person's or misc name opening a
+  dateline is a place; « place / palais / rue » + name is one place.
+
 It also provides ``use_trained_ner``: the pipeline's ``ner`` weights are
 replaced by the fine-tuned ones shipped in ``data/models/ner`` (built by
 ``scripts/train_ner.py``), same architecture, nothing downloaded.

@@ -7,9 +7,19 @@ counted from the publication date (DCT); anaphoric ones (« le lendemain »,
 mentioned. Where a year or a direction is missing, the tense of the governing
 verb and the preposition before the expression decide (« a été opéré samedi »
 is the Saturday before, « sera opéré samedi » the one after). Clock times and
-parts of the day take the date of their sentence, else the last date, else the
-DCT. Without a DCT, relative values stay underspecified (``XXXX-04-25``,
-``XXXX-WXX-6``) rather than guessed.
+parts of the day take the date of their sentence, else the day the story is at
+(``_story_day``: the paragraph's last day, across one paragraph break, else the
+lead's day), else the DCT. Without a DCT, relative values stay underspecified
+(``XXXX-04-25``, ``XXXX-WXX-6``) rather than guessed.
+
+The governing verb (``Tense.governor``) is found through auxiliaries, modals and
+passive infinitives (« doit être reçu »), never across a quotation mark nor
+across a « que » clause; the future and the conditional are also read from the
+verb's form where the tagger misses them (« se tiendrait », « publierons »).
+A bare weekday that is the DCT's own weekday is the DCT. « la veille » / « le
+lendemain » count from their sentence's date (before them, else after them in
+the clause governing them), from the day an earlier sentence gave to the noun
+of « la veille de sa démission », else from the story's day.
 """
 
 from __future__ import annotations
@@ -139,6 +149,7 @@ class Tense:
         self.cnd_endings = sorted(tf["conditional_endings"], key=len, reverse=True)
         self.inf_endings = tuple(tf["infinitive_endings"])
         self.present_like = tuple(tf["present_like"])
+        self.same_present_past = tuple(tf["same_present_past"])
         self._quotes: list[tuple[int, int]] | None = None
         self._pairs = [tuple(p) for p in lex.raw["quotation_marks"]["pairs"]]
 
@@ -317,6 +328,10 @@ class Tense:
         if "Imp" in t:
             return "imperfect"  # a state at a past time: the caller decides if it places a date
         if "Past" in t:
+            lemma, form = v.lemma_.lower(), v.text.lower()
+            if lemma.endswith(self.same_present_past) and form in (lemma[:-1] + "t", lemma[:-2] + "t",
+                                                                   lemma[:-1] + "s", lemma[:-2] + "s"):
+                return "present"  # « le conseil se réunit en mars »
             return "past"
         if "Cnd" in morph.get("Mood"):
             return "future"
