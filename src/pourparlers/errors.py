@@ -86,6 +86,9 @@ class Errors(metaclass=_Messages):
     E706 = ("cannot attach to the Ray cluster at '{address}': {reason} (a cluster with token "
             "authentication needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)")
 
+    # Robustness: hostile and oversized input (E900-E949).
+    E900 = "{where}: the page is too large ({n} bytes, limit {limit}); no news page comes near it"
+
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
     W500 = "no actor in the store matches '{name}'"
