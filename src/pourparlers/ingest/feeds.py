@@ -16,7 +16,10 @@ def _plain(fragment: str) -> str:
     import lxml.html
 
     try:
-        return " ".join(lxml.html.fromstring(fragment).text_content().split())
+        tree = lxml.html.fromstring(fragment)
+        for code in tree.xpath("//script|//style"):  # code, not words of the title
+            code.drop_tree()
+        return " ".join(tree.text_content().split())
     except Exception:  # noqa: BLE001 - not HTML at all
         return " ".join(fragment.split())
 
