@@ -37,10 +37,10 @@ def _consoles():
     return out_console, err_console
 
 
-def _open(db: Optional[Path], read_only: bool = True):
+def _open(db: Optional[Path], read_only: bool = True, keep_open: bool = True):
     from .store import Store
 
-    store = Store(db, read_only=read_only)
+    store = Store(db, read_only=read_only, keep_open=keep_open)
     if store.migrated_from is not None:
         _consoles()[1].print("warning: " + Errors.W501.format(
             path=store.path, old=store.migrated_from, new=store.version, backup=store.backup), markup=False)
@@ -121,10 +121,13 @@ def ingest(
     _, err = _consoles()
     published = _published_option(published)
     entries = load_alias_file(aliases) if aliases else None
-    store = _open(db, read_only=False)
+    # The store is held only while a batch is checked or written (keep_open=False), so
+    # that `serve` and the query commands can read it between batches.
+    store = _open(db, read_only=False, keep_open=False)
     try:
         if entries is not None and store.set_aliases(entries):
             err.print(f"alias file {aliases} loaded ({len(entries)} actor(s)); registry rebuilt", markup=False)
+        store.release()
 
         class IngestReport(Report):
             """Drops articles already stored with the same content before they are analysed."""
@@ -132,11 +135,24 @@ def ingest(
             unchanged = 0
 
             def articles(self, items):
+                if force:
+                    yield from super().articles(items)
+                    return
+                chunk: list = []
                 for article in super().articles(items):
-                    if not force and store.is_unchanged(article):
+                    chunk.append(article)
+                    if len(chunk) >= 32:
+                        yield from self._changed(chunk)
+                        chunk = []
+                yield from self._changed(chunk)
+
+            def _changed(self, chunk):
+                same = store.unchanged_ids(chunk)  # one look at the store per chunk
+                for article in chunk:
+                    if article.id in same:
                         self.unchanged += 1
-                        continue
-                    yield article
+                    else:
+                        yield article
 
         report = IngestReport()
         records = run_extraction(paths, report, published=published,
