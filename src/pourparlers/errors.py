@@ -88,6 +88,9 @@ class Errors(metaclass=_Messages):
 
     # Robustness: hostile and oversized input (E900-E949).
     E900 = "{where}: the page is too large ({n} bytes, limit {limit}); no news page comes near it"
+    E901 = ("the store {path} could not be written: {reason}; the batch in progress was rolled back, "
+            "the {n} article(s) this ingest committed before it are kept")
+    E902 = "the store could not be read: {reason} (is the file damaged? it was not changed)"
 
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"

@@ -102,6 +102,23 @@ def _limit(limit: int) -> int | None:
     return None if limit == 0 else limit
 
 
+def duckdb_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.Error
+
+
+class _Committed:
+    """Progress of an ingest: articles stored in committed batches."""
+
+    def __init__(self) -> None:
+        self.stored = 0
+
+    def __call__(self, stage: str, stats) -> None:
+        if stage == "committed":
+            self.stored = stats.stored
+
+
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
     db: DbOption = None,
@@ -158,7 +175,15 @@ def ingest(
         records = run_extraction(paths, report, published=published,
                                  language=None if language == "any" else language,
                                  batch_size=batch_size, description="ingesting")
-        stats = store.ingest_records(records, commit_every=commit_every, force=force)
+        progress = _Committed()
+        try:
+            stats = store.ingest_records(records, commit_every=commit_every, force=force,
+                                         progress=progress)
+        except duckdb_error() as failure:  # a full disk, a failing device: one clear line
+            reason = str(failure).splitlines()[0] if str(failure) else type(failure).__name__
+            err.print("error: " + Errors.E901.format(path=store.path, reason=reason, n=progress.stored),
+                      markup=False)
+            raise typer.Exit(1) from None
         counts = store.counts()
         err.print(f"{stats.new} new, {stats.replaced} replaced, {stats.unchanged + report.unchanged} unchanged "
                   f"article(s) in {store.path}: {counts['articles']} articles, {counts['actors']} actors, "
