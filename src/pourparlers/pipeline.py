@@ -112,7 +112,17 @@ class Extractor:
                     where=where, n=len(article.text), limit=self.max_chars), where)
                 yield doc
             else:
-                yield self.make_doc(article)
+                try:
+                    yield self.make_doc(article)
+                except Exception as err:  # noqa: BLE001 - e.g. a text no tokenizer can take
+                    if strict_default():
+                        raise
+                    where = article.origin or article.id
+                    doc = self.nlp.make_doc("")
+                    doc._.article = article
+                    doc._.rejected = InputError(Errors.E017.format(
+                        where=where, reason=f"{type(err).__name__}: {err}"), where)
+                    yield doc
 
     def _finish(self, doc: Doc) -> Doc | InputError:
         """Run our post components on one doc, within the time limit."""
