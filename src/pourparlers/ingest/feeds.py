@@ -27,7 +27,11 @@ def _plain(fragment: str) -> str:
 def read_feed(data: bytes, name: str, stem: str) -> Iterator[Article | InputError]:
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as err:  # noqa: BLE001 - e.g. "&#xD800;", which feedparser cannot encode
+        yield InputError(Errors.E014.format(where=name, reason=f"{type(err).__name__}: {err}"), name)
+        return
     if feed.bozo and not feed.entries:
         reason = getattr(feed, "bozo_exception", "not a feed")
         yield InputError(Errors.E014.format(where=name, reason=reason), name)
