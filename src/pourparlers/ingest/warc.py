@@ -17,6 +17,10 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
     n = 0
     try:
         for record in ArchiveIterator(stream):
+            if not record.rec_type:  # a header cut short: the archive ends inside a record
+                yield InputError(Errors.E015.format(where=f"{name}:record {n + 1}",
+                                                    reason="damaged record header (truncated archive?)"), name)
+                continue
             if record.rec_type != "response":
                 continue
             n += 1
