@@ -106,7 +106,8 @@ class InputError(Exception):
     """
 
     def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(message)
+        # one line, whatever a library's reason quoted (a damaged record's bytes)
+        super().__init__(" ".join(message.split()) if "\n" in message or "\r" in message else message)
         self.where = where
 
 
