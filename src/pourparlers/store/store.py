@@ -174,6 +174,7 @@ class Store:
         self.backup: Path | None = None
         self._aliases: AliasIndex | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
         self.con = self._open()
         if not keep_open:
             self.release()
@@ -182,6 +183,8 @@ class Store:
     def con(self) -> duckdb.DuckDBPyConnection:
         """The DuckDB connection; opened again on use after :meth:`release`."""
         if self._con is None:
+            if self._closed:
+                raise duckdb.ConnectionException("the store is closed")
             self._con = self._connect(self.read_only)
         return self._con
 
@@ -337,6 +340,7 @@ class Store:
 
     def close(self) -> None:
         self.release()
+        self._closed = True
 
     def __enter__(self) -> "Store":
         return self
