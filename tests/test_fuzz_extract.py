@@ -241,3 +241,12 @@ def test_timex_patterns_are_linear_on_runs_of_number_words():
     r = recogniser()
     for run in ("sept ", "vingt-sept ", "sept et un ", "mille sept cent "):
         _bounded(10, r.find, run * (120_000 // len(run)))
+
+
+def test_dates_counted_back_past_year_one(analyse):
+    """Found by scripts/fuzz_extract.py: « l'an dernier » from a publication on 1 January
+    of year 1 is year 0, which Python's dates cannot hold; the time-expression step failed."""
+    rec = analyse("L'an dernier, en mars, le conseil s'est réuni. Le mois dernier aussi.", published="0001-01-01")
+    assert problems(rec.to_dict()) == []
+    rec = analyse("L'an prochain, en mars, le conseil se réunira.", published="9999-12-31")
+    assert problems(rec.to_dict()) == []
