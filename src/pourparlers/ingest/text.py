@@ -42,8 +42,8 @@ def clean(text: str, where: str) -> str:
 
 
 def scrub(value: str) -> str:
-    """A metadata string (id, title, URL, source) that any output can hold."""
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value))
+    """A metadata string (id, title, URL, source) that any output can hold (NFC, as texts)."""
+    return unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value)))
 
 
 def guess_title(text: str) -> str | None:
