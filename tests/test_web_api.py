@@ -372,7 +372,10 @@ def test_store_busy_with_a_writer_is_503_then_back(tmp_path):
     fill_store(db)
     with TestClient(create_app(db)) as c:
         assert c.get("/api/status").status_code == 200
-        proc = _holder(db, 2.0)
+        from pourparlers.store import Store
+
+        # held longer than a reader waits for a writer's batch (Store.READER_LOCK_WAIT)
+        proc = _holder(db, 2 * Store.READER_LOCK_WAIT + 2)
         try:
             r = c.get("/api/events")
             assert r.status_code == 503, r.text

@@ -329,6 +329,12 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted", markup=False)
         sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - a damaged store met by a query: one line, not a traceback
+        if type(err).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+            raise
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        err_console.print("error: " + Errors.E902.format(reason=reason), markup=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

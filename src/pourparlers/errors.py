@@ -86,6 +86,12 @@ class Errors(metaclass=_Messages):
     E706 = ("cannot attach to the Ray cluster at '{address}': {reason} (a cluster with token "
             "authentication needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)")
 
+    # Robustness: hostile and oversized input (E900-E949).
+    E900 = "{where}: the page is too large ({n} bytes, limit {limit}); no news page comes near it"
+    E901 = ("the store {path} could not be written: {reason}; the batch in progress was rolled back, "
+            "the {n} article(s) this ingest committed before it are kept")
+    E902 = "the store could not be read: {reason} (is the file damaged? it was not changed)"
+
     # Warnings.
     W001 = "{where}: no publication date found; relative dates stay unresolved"
     W500 = "no actor in the store matches '{name}'"
@@ -100,7 +106,8 @@ class InputError(Exception):
     """
 
     def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(message)
+        # one line, whatever a library's reason quoted (a damaged record's bytes)
+        super().__init__(" ".join(message.split()) if "\n" in message or "\r" in message else message)
         self.where = where
 
 

@@ -51,8 +51,9 @@ def doc_to_record(doc: Doc) -> Record:
     return record
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """The time limit expired. Not an ``Exception``: a component's failure isolation
+    (``except Exception``) must not swallow it and let the next components run unlimited."""
 
 
 @contextmanager
@@ -84,6 +85,9 @@ class Extractor:
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.time_limit = time_limit
+        # spaCy refuses texts over nlp.max_length (1,000,000) with a ValueError that would end
+        # the run: our own limit decides, so a raised --max-chars is honoured
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         # Our components after the last stock one run per article, under the time
         # limit; the rest (spaCy's, our segmenter and lemmatizer) run batched.
         names = self.nlp.pipe_names
@@ -108,7 +112,17 @@ class Extractor:
                     where=where, n=len(article.text), limit=self.max_chars), where)
                 yield doc
             else:
-                yield self.make_doc(article)
+                try:
+                    yield self.make_doc(article)
+                except Exception as err:  # noqa: BLE001 - e.g. a text no tokenizer can take
+                    if strict_default():
+                        raise
+                    where = article.origin or article.id
+                    doc = self.nlp.make_doc("")
+                    doc._.article = article
+                    doc._.rejected = InputError(Errors.E017.format(
+                        where=where, reason=f"{type(err).__name__}: {err}"), where)
+                    yield doc
 
     def _finish(self, doc: Doc) -> Doc | InputError:
         """Run our post components on one doc, within the time limit."""

@@ -71,6 +71,9 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Article | In
     except OSError as err:
         yield InputError(Errors.E001.format(where=name, reason=err.strerror or err), name)
         return
+    except Exception as err:  # noqa: BLE001 - a reader's bug on hostile input must not end the run
+        yield InputError(Errors.E001.format(where=name, reason=f"{type(err).__name__}: {err}"), name)
+        return
     try:
         if suffix in FEED:
             yield from read_feed(data, name, path.stem)
@@ -80,6 +83,8 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Article | In
             yield article_from_text(decode(data, name), id=path.stem, where=name, published=published)
     except InputError as err:
         yield err
+    except Exception as err:  # noqa: BLE001 - as above
+        yield InputError(Errors.E001.format(where=name, reason=f"{type(err).__name__}: {err}"), name)
 
 
 def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Article | InputError]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..errors import Errors, InputError
 from ..model import Article
 from .html import article_from_html
-from .text import article_from_text, clean
+from .text import article_from_text, clean, scrub
 
 
 def _plain(fragment: str) -> str:
@@ -16,15 +16,22 @@ def _plain(fragment: str) -> str:
     import lxml.html
 
     try:
-        return " ".join(lxml.html.fromstring(fragment).text_content().split())
+        tree = lxml.html.fromstring(fragment)
+        for code in tree.xpath("//script|//style"):  # code, not words of the title
+            code.drop_tree()
+        return scrub(" ".join(tree.text_content().split()))
     except Exception:  # noqa: BLE001 - not HTML at all
-        return " ".join(fragment.split())
+        return scrub(" ".join(fragment.split()))
 
 
 def read_feed(data: bytes, name: str, stem: str) -> Iterator[Article | InputError]:
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as err:  # noqa: BLE001 - e.g. "&#xD800;", which feedparser cannot encode
+        yield InputError(Errors.E014.format(where=name, reason=f"{type(err).__name__}: {err}"), name)
+        return
     if feed.bozo and not feed.entries:
         reason = getattr(feed, "bozo_exception", "not a feed")
         yield InputError(Errors.E014.format(where=name, reason=reason), name)
@@ -35,8 +42,9 @@ def read_feed(data: bytes, name: str, stem: str) -> Iterator[Article | InputErro
     for i, entry in enumerate(feed.entries, 1):
         where = f"{name}:item {i}"
         title = _plain(entry.get("title", "")) or None
-        url = entry.get("link")
-        id = entry.get("id") or url or f"{stem}-{i}"
+        url = scrub(entry.get("link")) if isinstance(entry.get("link"), str) else None
+        raw_id = entry.get("id")
+        id = (scrub(raw_id) if isinstance(raw_id, str) and raw_id.strip() else None) or url or f"{stem}-{i}"
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.date(*stamp[:3]).isoformat() if stamp else None
         body = ""

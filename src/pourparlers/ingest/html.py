@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ..errors import Errors, InputError
 from ..model import Article
@@ -15,6 +16,21 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 
 # Fewer words than this in the main text (headline aside) is a menu or a stub, not an article.
 MIN_ARTICLE_WORDS = 10
+# A page larger than this is refused (news pages weigh well under 2 MB with their scripts).
+MAX_HTML_BYTES = 5_000_000
+# A start tag longer than this (tens of thousands of attributes, a data: URI) is dropped
+# before parsing: lxml and trafilatura are quadratic in the attributes of one element.
+_LONG_TAG = 20_000
+_LONG_TAG_STR = re.compile(r"<[A-Za-z][^<>]{%d,}>" % _LONG_TAG)
+_LONG_TAG_BYTES = re.compile(rb"<[A-Za-z][^<>]{%d,}>" % _LONG_TAG)
+
+
+def _defuse(html: bytes | str) -> bytes | str:
+    """The page without its overlong start tags (they hold no article text)."""
+    if len(html) <= _LONG_TAG:
+        return html
+    pattern = _LONG_TAG_BYTES if isinstance(html, bytes) else _LONG_TAG_STR
+    return pattern.sub(b"" if isinstance(html, bytes) else "", html)
 
 
 def extract_html(html: bytes | str, where: str) -> dict:
@@ -23,9 +39,12 @@ def extract_html(html: bytes | str, where: str) -> dict:
 
     if isinstance(html, bytes) and not html.strip() or isinstance(html, str) and not html.strip():
         raise InputError(Errors.E003.format(where=where), where)
+    size = len(html) if isinstance(html, bytes) else len(html.encode("utf-8", "surrogatepass"))
+    if size > MAX_HTML_BYTES:
+        raise InputError(Errors.E900.format(where=where, n=size, limit=MAX_HTML_BYTES), where)
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
+            _defuse(html), with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, deduplicate=False,
         )
     except Exception as err:  # noqa: BLE001 - a broken page must not stop the run

@@ -9,14 +9,14 @@ from ..errors import Errors, InputError
 from ..model import Article
 from .dateline import normalise_date
 from .html import article_from_html
-from .text import article_from_text, clean
+from .text import article_from_text, clean, scrub
 
 
 def _field(obj: dict, key: str) -> str | None:
     value = obj.get(key)
     if value is None:
         return None
-    return str(value).strip() or None
+    return scrub(str(value)).strip() or None
 
 
 def article_from_json(obj, *, where: str, default_id: str) -> Article:

@@ -11,6 +11,9 @@ from .dateline import find_dateline
 
 # Characters that never occur in an article: C0 controls other than tab/newline/CR.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Lone surrogates (JSON's "\ud800" escapes, half an emoji cut by a truncation): no
+# UTF-8 text can hold them, so spaCy, the output and the store would fail on them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TITLE_CHARS = 300
 
 
@@ -34,7 +37,13 @@ def clean(text: str, where: str) -> str:
         raise InputError(Errors.E012.format(where=where), where)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def scrub(value: str) -> str:
+    """A metadata string (id, title, URL, source) that any output can hold (NFC, as texts)."""
+    return unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value)))
 
 
 def guess_title(text: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -10,13 +11,29 @@ from ..model import Article
 from .dateline import normalise_date
 from .html import article_from_html
 
+logging.getLogger("warcio").setLevel(logging.CRITICAL)  # its warnings quote damaged bytes; ours say enough
+
+
+def _reason(err: BaseException | str) -> str:
+    """warcio's message on one short line (it quotes the damaged bytes, newlines and all)."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 160 else text[:157] + "..."
+
 
 def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator
 
+    class Quiet(ArchiveIterator):
+        INC_RECORD = ""  # warcio writes a multi-line warning on stderr; the damage is reported below
+
     n = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in Quiet(stream):
+            if not record.rec_type:  # a header cut short: the archive ends inside a record
+                yield InputError(Errors.E015.format(where=f"{name}:record {n + 1}",
+                                                    reason="damaged record header (truncated archive?)"), name)
+                continue
             if record.rec_type != "response":
                 continue
             n += 1
@@ -25,13 +42,13 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
             where = f"{name}:record {n}"
             ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
             if "html" not in ctype.lower():
-                yield InputError(Errors.E015.format(where=where, reason=f"not HTML ({ctype or 'no type'})"),
+                yield InputError(Errors.E015.format(where=where, reason=f"not HTML ({_reason(ctype) if ctype else 'no type'})"),
                                  where)
                 continue
             try:
                 body = record.content_stream().read()
             except Exception as err:  # noqa: BLE001 - truncated or corrupt payload
-                yield InputError(Errors.E015.format(where=where, reason=err), where)
+                yield InputError(Errors.E015.format(where=where, reason=_reason(err)), where)
                 continue
             missing = getattr(record.raw_stream, "limit", 0)
             if missing:
@@ -48,7 +65,7 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
                 art.published = crawled
             yield art
     except Exception as err:  # noqa: BLE001 - truncated archive: keep what was read
-        yield InputError(Errors.E015.format(where=f"{name}:record {n + 1}", reason=err), name)
+        yield InputError(Errors.E015.format(where=f"{name}:record {n + 1}", reason=_reason(err)), name)
 
 
 def _gzip_intact(path) -> str | None:
@@ -76,5 +93,6 @@ def read_warc_file(path) -> Iterator[Article | InputError]:
     if name.lower().endswith(".gz"):
         reason = _gzip_intact(path)
         if reason:
+            reason = _reason(reason)
             yield InputError(Errors.E015.format(where=name, reason=f"archive truncated ({reason}); "
                                                 f"the records before the damage were kept"), name)

@@ -19,6 +19,7 @@ from spacy.language import Language
 from ..errors import Errors, UsageError
 from . import actors, events, lemmatizer, ner, quotes, segment, timex  # noqa: F401 - register factories
 from .extensions import register
+from .tokenizer import bound_tokenizer
 
 register()
 
@@ -53,6 +54,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None
         nlp = spacy.load(model)
     except OSError:
         raise UsageError(Errors.E104.format(name=model)) from None
+    bound_tokenizer(nlp)  # bounded time on long stretches without spaces (nlp/tokenizer.py)
     if fast_lemmatizer and "lemmatizer" in nlp.pipe_names:
         # same lemmas as spaCy's French lemmatizer, cached: see nlp/lemmatizer.py
         nlp.add_pipe("pourparlers_lemmatizer", after="lemmatizer")

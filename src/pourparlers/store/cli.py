@@ -37,10 +37,10 @@ def _consoles():
     return out_console, err_console
 
 
-def _open(db: Optional[Path], read_only: bool = True):
+def _open(db: Optional[Path], read_only: bool = True, keep_open: bool = True):
     from .store import Store
 
-    store = Store(db, read_only=read_only)
+    store = Store(db, read_only=read_only, keep_open=keep_open)
     if store.migrated_from is not None:
         _consoles()[1].print("warning: " + Errors.W501.format(
             path=store.path, old=store.migrated_from, new=store.version, backup=store.backup), markup=False)
@@ -102,6 +102,23 @@ def _limit(limit: int) -> int | None:
     return None if limit == 0 else limit
 
 
+def duckdb_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.Error
+
+
+class _Committed:
+    """Progress of an ingest: articles stored in committed batches."""
+
+    def __init__(self) -> None:
+        self.stored = 0
+
+    def __call__(self, stage: str, stats) -> None:
+        if stage == "committed":
+            self.stored = stats.stored
+
+
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
     db: DbOption = None,
@@ -121,10 +138,13 @@ def ingest(
     _, err = _consoles()
     published = _published_option(published)
     entries = load_alias_file(aliases) if aliases else None
-    store = _open(db, read_only=False)
+    # The store is held only while a batch is checked or written (keep_open=False), so
+    # that `serve` and the query commands can read it between batches.
+    store = _open(db, read_only=False, keep_open=False)
     try:
         if entries is not None and store.set_aliases(entries):
             err.print(f"alias file {aliases} loaded ({len(entries)} actor(s)); registry rebuilt", markup=False)
+        store.release()
 
         class IngestReport(Report):
             """Drops articles already stored with the same content before they are analysed."""
@@ -132,17 +152,38 @@ def ingest(
             unchanged = 0
 
             def articles(self, items):
+                if force:
+                    yield from super().articles(items)
+                    return
+                chunk: list = []
                 for article in super().articles(items):
-                    if not force and store.is_unchanged(article):
+                    chunk.append(article)
+                    if len(chunk) >= 32:
+                        yield from self._changed(chunk)
+                        chunk = []
+                yield from self._changed(chunk)
+
+            def _changed(self, chunk):
+                same = store.unchanged_ids(chunk)  # one look at the store per chunk
+                for article in chunk:
+                    if article.id in same:
                         self.unchanged += 1
-                        continue
-                    yield article
+                    else:
+                        yield article
 
         report = IngestReport()
         records = run_extraction(paths, report, published=published,
                                  language=None if language == "any" else language,
                                  batch_size=batch_size, description="ingesting")
-        stats = store.ingest_records(records, commit_every=commit_every, force=force)
+        progress = _Committed()
+        try:
+            stats = store.ingest_records(records, commit_every=commit_every, force=force,
+                                         progress=progress)
+        except duckdb_error() as failure:  # a full disk, a failing device: one clear line
+            reason = str(failure).splitlines()[0] if str(failure) else type(failure).__name__
+            err.print("error: " + Errors.E901.format(path=store.path, reason=reason, n=progress.stored),
+                      markup=False)
+            raise typer.Exit(1) from None
         counts = store.counts()
         err.print(f"{stats.new} new, {stats.replaced} replaced, {stats.unchanged + report.unchanged} unchanged "
                   f"article(s) in {store.path}: {counts['articles']} articles, {counts['actors']} actors, "

@@ -168,25 +168,98 @@ class Store:
     Use it as a context manager, or call ``close()``.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False,
+                 keep_open: bool = True) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.read_only = read_only
+        self.keep_open = keep_open
         self.migrated_from: int | None = None
         self.backup: Path | None = None
         self._aliases: AliasIndex | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
         self.con = self._open()
+        if not keep_open:
+            self.release()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection; opened again on use after :meth:`release`."""
+        if self._con is None:
+            if self._closed:
+                raise duckdb.ConnectionException("the store is closed")
+            self._con = self._connect(self.read_only)
+        return self._con
+
+    @con.setter
+    def con(self, value: duckdb.DuckDBPyConnection | None) -> None:
+        self._con = value
+
+    def release(self) -> None:
+        """Let go of the file until the next use, so that other processes can open it.
+
+        DuckDB lets one process write a file and, while it holds it, no other
+        process may even read it: ``ingest`` (``keep_open=False``) holds the store
+        only while it checks or writes a batch, and the web server answers between.
+        """
+        if self._con is not None:
+            con, self._con = self._con, None
+            self._aliases = None  # another process may load an alias file meanwhile
+            try:
+                con.close()
+            except duckdb.Error:  # after a failed write (a full disk): nothing more to save
+                pass
 
     # ---------------------------------------------------------------- opening
 
     # A writer waits this long for readers (the web server opens the file for each
-    # request) to let go of DuckDB's lock; a reader does not wait.
+    # request) to let go of DuckDB's lock; a reader waits this long for a writer's
+    # batch to be committed (then the web page says the store is busy: 503).
     WRITER_LOCK_WAIT = 5.0
+    READER_LOCK_WAIT = 3.0
+
+    def _turnstile(self, exclusive: bool, deadline: float) -> int | None:
+        """The lock file beside the store (``STORE.lock``), locked; None where there is none.
+
+        A writer holds it exclusively while it waits for DuckDB's lock; a reader
+        passes through it (shared, at once released) before it opens the file. So
+        a writer waiting for the readers of a busy web server to let go is not
+        starved by new requests: they wait at the turnstile, briefly.
+        """
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            return None
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            fd = os.open(lock_path, (os.O_RDWR | os.O_CREAT) if exclusive else os.O_RDONLY, 0o644)
+        except OSError:  # no lock file (read-only directory, store not created yet)
+            return None
+        mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        pause = 0.005
+        while True:
+            try:
+                fcntl.flock(fd, mode)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() + pause > deadline:
+                    os.close(fd)
+                    return None  # go on: DuckDB's own lock decides
+                time.sleep(pause)
+                pause = min(pause * 2, 0.1)
+            except OSError:  # a file system without flock
+                os.close(fd)
+                return None
 
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         if read_only and not self.path.exists():
             raise UsageError(Errors.E502.format(path=self.path))
-        deadline = time.monotonic() + (0.0 if read_only else self.WRITER_LOCK_WAIT)
+        deadline = time.monotonic() + (self.READER_LOCK_WAIT if read_only else self.WRITER_LOCK_WAIT)
         pause = 0.01
+        gate = self._turnstile(not read_only, deadline)
+        if gate is not None and read_only:
+            os.close(gate)  # passed through (closing the descriptor releases the lock)
+            gate = None
         try:
             while True:
                 try:
@@ -203,6 +276,9 @@ class Store:
             raise UsageError(Errors.E500.format(path=self.path, reason=msg.splitlines()[0])) from None
         except duckdb.Error as err:
             raise UsageError(Errors.E500.format(path=self.path, reason=str(err).splitlines()[0])) from None
+        finally:
+            if gate is not None:
+                os.close(gate)
 
     @staticmethod
     def _version(con: duckdb.DuckDBPyConnection, path: Path) -> int:
@@ -216,7 +292,14 @@ class Store:
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         con = self._connect(self.read_only)
-        version = self._version(con, self.path)
+        try:
+            version = self._version(con, self.path)
+        except duckdb.Error as err:  # a damaged file that DuckDB could open
+            con.close()
+            raise UsageError(Errors.E500.format(path=self.path, reason=str(err).splitlines()[0])) from None
+        except UsageError:
+            con.close()
+            raise
         if version > LATEST:
             con.close()
             raise UsageError(Errors.E501.format(path=self.path, found=version, supported=LATEST))
@@ -259,7 +342,8 @@ class Store:
             self.rebuild()
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
+        self._closed = True
 
     def __enter__(self) -> "Store":
         return self
@@ -314,6 +398,24 @@ class Store:
             "source": article.source, "published": article.published, "language": article.language}
         row = self._rows("SELECT content_hash FROM articles WHERE article_id = ?", [d["id"]])
         return bool(row) and row[0][0] == article_hash(d)
+
+    def unchanged_ids(self, articles: Iterable[Any]) -> set[str]:
+        """The ids of these articles (``Article`` objects or record dicts) stored with the same content."""
+        hashes: dict[str, str] = {}
+        for a in articles:
+            d = a if isinstance(a, dict) else {
+                "id": a.id, "text": a.text, "title": a.title, "url": a.url, "source": a.source,
+                "published": a.published, "language": a.language}
+            hashes[d["id"]] = article_hash(d)
+        if not hashes:
+            return set()
+        try:
+            rows = self._rows("SELECT article_id, content_hash FROM articles WHERE article_id IN "
+                              "(SELECT unnest(?::VARCHAR[]))", [list(hashes)])
+        finally:
+            if not self.keep_open:
+                self.release()
+        return {aid for aid, h in rows if hashes.get(aid) == h}
 
     def ingest_records(self, records: Iterable[Record | dict[str, Any]], commit_every: int = 128,
                        force: bool = False,
@@ -382,6 +484,9 @@ class Store:
                 # the interrupt goes on as the user meant it
                 raise KeyboardInterrupt from None
             raise
+        finally:
+            if not self.keep_open:
+                self.release()  # the file is free for readers until the next batch
         stats.batches += 1
         if progress:
             progress("committed", stats)

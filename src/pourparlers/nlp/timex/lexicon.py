@@ -197,9 +197,11 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r: dict[str, str] = {}
     num_words = alt(k for k, v in tx["numbers"].items() if isinstance(v, int))
     after_et = alt(tx["numbers"]["number_after_et"])
-    # a compound number in words: hyphens, « et un », spaces (« deux mille trois »)
-    chunk = rf"{num_words}(?:(?:[-‑]et[-‑]|{SP}et{SP}){after_et}|[-‑]{num_words})*(?![\w-])"
-    r["numword"] = rf"{chunk}(?:{SP}{chunk})*"
+    # a compound number in words: hyphens, « et un », spaces (« deux mille trois »).
+    # Bounded repetitions (no number has more): unbounded ones made every pattern with
+    # a number quadratic on a run of number words (« sept sept sept… », uninterruptible).
+    chunk = rf"{num_words}(?:(?:[-‑]et[-‑]|{SP}et{SP}){after_et}|[-‑]{num_words}){{0,5}}(?![\w-])"
+    r["numword"] = rf"{chunk}(?:{SP}{chunk}){{0,9}}"
     r["num"] = rf"(?:\d+(?:[.,]\d+)?|{r['numword']})"
     r["approxnum"] = alt(plurals(tx["approximate_numbers"]))
     r["vague_strong"] = alt(tx["vague"]["strong"])

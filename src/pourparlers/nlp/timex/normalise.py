@@ -118,9 +118,12 @@ def parse_value(value: str | None) -> Ref | None:
         if d:
             date = safe_date(y, int(mo), int(d))
             return Ref(date, "D") if date else None
-        if mo:
-            return Ref(dt.date(y, int(mo), 1), "M")
-        return Ref(dt.date(y, 1, 1), "Y")
+        try:
+            if mo:
+                return Ref(dt.date(y, int(mo), 1), "M")
+            return Ref(dt.date(y, 1, 1), "Y")
+        except ValueError:  # year 0 (a date counted back from year 1), month 13
+            return None
     m = re.match(r"(\d{4})-W(\d{2})", value)
     if m:
         try:
