@@ -174,3 +174,53 @@ def test_every_mention_offset_is_exact(analyse):
         assert r.article.text[m.start:m.end] == m.text
         assert m.entity in {e.id for e in r.entities}
     assert "Guterres" in entity(r, "António Guterres").aliases
+
+
+# ------------------------------------------------------------------ appositions
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Son avocat, Me Paul Roche, dénonce une cabale politique.", "Paul Roche", "avocat"),
+    ("Le porte-parole de la police, le commandant Louis Martin, a confirmé l'arrestation.",
+     "Louis Martin", "porte-parole de la police"),
+    ("Le président de la Fédération des pêcheurs (FDP), Carlos Ruiz, a réclamé une aide.",
+     "Carlos Ruiz", "président de la Fédération des pêcheurs"),
+    ("La secrétaire générale du syndicat, la Portugaise Ana Silva, a quitté la salle.",
+     "Ana Silva", "secrétaire générale du syndicat"),
+])
+def test_description_in_apposition_before_a_title_or_honorific_is_the_name(parse, text, name, role):
+    doc = parse(text)
+    head = text.split(",")[0]
+    e = resolve_span(doc, span(doc, head))
+    assert e is not None and e.name == name
+    assert any(r.startswith(role) for r in entity(doc, name).roles)
+
+
+def test_relation_noun_in_apposition_is_the_name(parse):
+    doc = parse("Son adversaire, le président sortant Marc Dubois, a refusé de reconnaître sa défaite.")
+    e = resolve_span(doc, span(doc, "Son adversaire"))
+    assert e is not None and e.name == "Marc Dubois"
+
+
+def test_description_after_a_name_is_the_name(parse):
+    doc = parse("Jeanne Morel, directrice de l'hôpital, a reçu les familles hier.")
+    e = resolve_span(doc, span(doc, "directrice de l'hôpital"))
+    assert e is not None and e.name == "Jeanne Morel"
+
+
+def test_a_comma_after_selon_is_no_apposition(parse):
+    doc = parse("Selon le ministre, Paul Girard a menti aux enquêteurs.")
+    assert resolve_span(doc, span(doc, "le ministre")) is None
+
+
+def test_a_plural_description_is_not_one_of_the_names(parse):
+    doc = parse("Les deux ministres, Paul Girard et Anne Roux, ont signé le texte.")
+    e = resolve_span(doc, span(doc, "Les deux ministres"))
+    assert e is None or e.name not in ("Paul Girard", "Anne Roux")
+
+
+def test_feminine_role_gives_the_gender_for_later_pronouns(analyse):
+    r = analyse("Le sénateur Marc Volant a voté contre le texte. "
+                "L'ambassadrice britannique, Caroline Ashworth, s'est dite « profondément déçue ». "
+                "Pour elle, le Conseil a manqué à son devoir.")
+    q = next(q for q in r.quotes if "le Conseil a manqué" in q.text)
+    assert q.speaker_name == "Caroline Ashworth"

@@ -386,3 +386,106 @@ def test_every_offset_is_exact_on_a_longer_article(analyse):
     assert find(r, "Nous ne reprendrons pas").speaker_name == "Karim Haddad"
     assert find(r, "le trafic reste").cue == "selon"
     assert find(r, "calme").speaker_name == "Denis Fabre"
+
+
+# ------------------------------------------------------------------ appositions and speakers
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Son avocat, Me Paul Roche, dénonce « une cabale politique ».", "une cabale politique", "Paul Roche"),
+    ("« Nous ne céderons pas devant la menace », a déclaré la haute représentante de l'ONU pour "
+     "les droits humains, Maria Costa, à l'issue de la réunion.", "Nous ne céderons pas", "Maria Costa"),
+    ("Son adversaire, le président sortant Marc Dubois, a annoncé le dépôt d'un recours.",
+     "le dépôt d'un recours", "Marc Dubois"),
+    ("Le directeur de l'usine, le Belge Jan Peeters, a assuré que les salaires seraient versés.",
+     "les salaires seraient versés", "Jan Peeters"),
+])
+def test_speaker_named_in_apposition_to_a_description(analyse, text, words, speaker):
+    r = analyse(text)
+    check_spans(r)
+    q = find(r, words)
+    assert q.speaker_name == speaker and q.speaker_named
+
+
+def test_pronoun_after_an_apposition_goes_to_the_name(analyse):
+    r = analyse("« Nous attendons des réponses », a lancé le maire, Paul Girard. "
+                "La ministre de la Santé, Jeanne Morel, a rejeté ces critiques. "
+                "D'après elle, les hôpitaux fonctionnent normalement.")
+    assert find(r, "les hôpitaux fonctionnent").speaker_name == "Jeanne Morel"
+
+
+def test_par_la_voix_de_hung_on_the_subject(analyse):
+    r = analyse("La Belgique, par la voix de son ambassadeur, Luc Janssens, a regretté « un vote absurde ».")
+    assert find(r, "un vote absurde").speaker_name == "Luc Janssens"
+
+
+# ------------------------------------------------------------------ cues
+
+@pytest.mark.parametrize("text, words, speaker, cue", [
+    ("« On ne sait jamais quand le bus passe », soupire Lucie Marchand, infirmière.",
+     "On ne sait jamais", "Lucie Marchand", "soupirer"),
+    ("« Le projet est mort », a tranché jeudi soir sur RTL le sénateur Marc Volant.",
+     "Le projet est mort", "Marc Volant", None),
+    ("« Il faut du temps », a justifié l'ambassadeur adjoint, Li Wen, avant le vote.",
+     "Il faut du temps", "Li Wen", None),
+])
+def test_any_verb_of_an_incise_after_a_quote_reports_it(analyse, text, words, speaker, cue):
+    r = analyse(text)
+    q = find(r, words)
+    assert q.kind == "direct" and q.speaker_name == speaker
+    assert q.cue is not None and (cue is None or q.cue == cue)
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("« Ils promettent, puis ils oublient », confie un commerçant du quartier.", "Ils promettent",
+     "commerçant du quartier"),
+    ("« La route est coupée depuis lundi », raconte une habitante du village.", "La route est coupée",
+     "habitante du village"),
+])
+def test_indefinite_subject_of_an_incise_is_an_unnamed_speaker(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert q.speaker_name == speaker and not q.speaker_named
+
+
+def test_an_incise_verb_needs_its_subject_after_it(analyse):
+    r = analyse("Le slogan « Paris respire » revient, et les élus applaudissent.")
+    assert r.quotes == []
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("L'ONG a exhorté les belligérants à garantir un accès « libre et durable » aux convois.",
+     "les belligérants à garantir un accès « libre et durable » aux convois", "exhorter"),
+    ("Le parti a appelé ses militants à manifester dimanche devant la préfecture.",
+     "ses militants à manifester dimanche devant la préfecture", "appeler"),
+    ("Le gouverneur accuse les rebelles du Front uni d'avoir mené l'attaque.",
+     "les rebelles du Front uni d'avoir mené l'attaque", "accuser"),
+])
+def test_object_and_infinitive_of_a_request_or_accusation(analyse, text, words, cue):
+    r = analyse(text)
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.kind == "indirect" and q.text == words and q.cue == cue
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("Le procureur a requis cinq ans de prison contre l'ancien maire.", "cinq ans de prison", "requérir"),
+    ("Le ministre a rejeté ces accusations devant les députés.", "ces accusations", "rejeter"),
+    ("Les dirigeants se sont engagés à créer une force commune avant 2027.", "créer une force commune", "engager"),
+    ("La ministre a exprimé ses réserves sur le calendrier.", "ses réserves", "exprimer"),
+    ("Varsovie n'a pas exclu des mesures de réciprocité.", "des mesures de réciprocité", "exclure"),
+    ("L'ambassade a fait savoir que le consulat resterait fermé.", "le consulat resterait fermé", "faire savoir"),
+])
+def test_more_reporting_verbs(analyse, text, words, cue):
+    q = find(analyse(text), words)
+    assert q.kind == "indirect" and q.cue == cue
+
+
+def test_rejecting_a_text_by_vote_is_no_quote(analyse):
+    r = analyse("Le Sénat a rejeté le projet de loi par 200 voix contre 120. "
+                "Le texte a été rejeté par les députés.")
+    assert r.quotes == []
+
+
+def test_cue_mistagged_by_the_tagger_in_the_verb_slot(analyse):
+    r = analyse("Moscou dément toute implication dans l'attaque du gazoduc.")
+    q = find(r, "toute implication")
+    assert q.cue == "démentir" and q.speaker_name == "Moscou"

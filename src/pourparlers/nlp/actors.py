@@ -55,6 +55,8 @@ TYPE_PRIORITY = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 NAME_PARTICLES = frozenset("de du des le la el al ben bin ibn van von der den da di dos das del".split())
 DE_WORDS = frozenset(["de", "du", "des", "d'"])
+# prepositions inside a description (« représentante de l'UE pour les affaires étrangères »)
+LINK_PREPOSITIONS = frozenset(["de", "du", "des", "d'", "pour", "a", "au", "aux", "en", "sur", "chez", "contre"])
 CLAUSE_BREAK_DEPS = frozenset(["acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "csubj"])
 
 
@@ -77,6 +79,7 @@ class _Lexicon:
         self.temporal = {fold(x) for x in r["temporal_modifiers"]}
         self.honorifics = {fold(x) for x in r["honorifics"]}
         self.side_nouns = {fold(x) for x in r.get("side_nouns", [])}
+        self.person_nouns = {fold(x) for x in r.get("person_nouns", [])}
         self.synonym = {}
         for i, group in enumerate(r["role_synonyms"]):
             for word in group:
@@ -89,6 +92,7 @@ class _Lexicon:
         self.pronouns = {fold(k): v for k, v in q["pronouns"].items()}
         self.determiners = {fold(x) for x in q["description_determiners"]}
         self.source_nouns = {fold(x) for x in q["source_nouns"]}
+        self.source_preps = {fold(x) for x in q["source_prepositions"]}
 
     def role_group(self, key: str) -> str:
         return self.synonym.get(key, key)
@@ -141,6 +145,21 @@ def _next(doc: Doc, i: int) -> Token | None:
 def is_clitic_subject(tok: Token) -> bool:
     """« -il », « -elle », « -on » of an inverted verb (« a-t-il dit »)."""
     return tok.text.startswith("-") and fold(tok.text[1:]) in ("il", "elle", "ils", "elles", "on")
+
+
+def demonym(word: str) -> str | None:
+    """The country of a nationality word, in any gender and number
+    (« Portugaise », « Mauritaniennes » → the country), or None."""
+    key = fold(word)
+    table = lexicon().demonyms
+    for cand in (key, key[:-1] if key.endswith(("s", "x")) else None):
+        if not cand:
+            continue
+        for form in (cand, cand[:-1] if cand.endswith("e") else None,
+                     cand[:-2] if cand.endswith("nne") else None):
+            if form and form in table:
+                return table[form]
+    return None
 
 
 def pronoun_key(tok: Token) -> str | None:
@@ -271,6 +290,9 @@ class ActorIndex:
         self.quoted: set[int] = set()
         self.reported: set[int] = set()
         self._memo: dict[int, Referent | None] = {}
+        # description tokens in apposition to a name (« Son avocate, Me Inès
+        # Kadri, … »: « avocate » → Inès Kadri's entity id)
+        self.appos: dict[int, str] = {}
         self.title_end = self.sents[0].end if self.sents else 0
 
     # entities -----------------------------------------------------------
@@ -689,8 +711,13 @@ class ActorResolver(Component):
                 j = _prev(doc, prv.i)
                 start = self._np_start(doc, j.i + 1, sent.start) if j is not None else prv.i
                 after = _next(doc, b - 1)
+                opener = _prev(doc, start)
+                if opener is not None and opener.pos_ == "DET":
+                    opener = _prev(doc, opener.i)
+                sourced = opener is not None and fold(opener.text) in self.lex.source_preps
                 if start < prv.i and (after is None or after.text in (",", ".", ")", ";", ":")
-                                      or after.pos_ in ("VERB", "AUX", "PRON") or after.i >= sent.end):
+                                      or not sourced and after.pos_ in ("VERB", "AUX", "PRON")
+                                      or after.i >= sent.end):
                     r = self._role_np_after(doc, start, prv.i, person)
                     if r and r[0] and r[0][-1].i == j.i:
                         found.append(r)
@@ -703,6 +730,202 @@ class ActorResolver(Component):
                     index.gender[ent.id] = "Fem"
                 elif fold(h.text) in ("m.", "m", "monsieur"):
                     index.gender.setdefault(ent.id, "Masc")
+
+    # appositions -------------------------------------------------------------------
+    def _link_appositions(self, doc: Doc, index: ActorIndex) -> None:
+        """Descriptions in apposition to a name stand for its entity:
+        « Son avocate, Me Inès Kadri, … », « Le porte-parole de l'armée, le
+        général X, … », « X, haute représentante de l'UE, … », and the title
+        words before a name (« le président sortant X »). Their head tokens go
+        to ``index.appos`` (so that the description as a subject, a later
+        pronoun or an event participant is that entity) and, when they are
+        roles, to the entity's roles."""
+        lex = self.lex
+        for (a, b), m in zip(list(index.spans), list(index.mentions)):
+            if not m.entity:
+                continue
+            ent = index.by_id[m.entity]
+            if ent.type not in ("PER", "ORG"):
+                continue
+            person = ent.type == "PER"
+            sent = index.sents[index.sent_of[a]]
+            a0 = self._name_phrase_start(doc, a, sent.start, person)
+            for i in range(a0, a):
+                if not doc[i].is_punct and not doc[i].is_space and doc[i].pos_ != "DET":
+                    index.appos.setdefault(i, ent.id)
+            end = self._after_acronym(doc, b, sent.end)
+            nxt = _next(doc, end - 1)
+            closed = nxt is None or nxt.i >= sent.end or nxt.text in (",", ".", ";", ")", "!", "?", "…")
+            # DESCRIPTION, NAME,
+            comma = _prev(doc, a0)
+            if closed and comma is not None and comma.text == "," and comma.i > sent.start:
+                found = self._description_before(doc, comma.i, sent.start, person)
+                if found is not None:
+                    head, toks = found
+                    if index.entity_at(head.i) is None and self._agrees(head, ent, doc, a, b):
+                        for t in toks:
+                            if t.i >= head.i or t.pos_ in ("ADJ", "NOUN"):
+                                index.appos.setdefault(t.i, ent.id)
+                        k = next((j for j, t in enumerate(toks) if t.i == head.i), None)
+                        rk = role_key(toks, k) if person and k is not None else None
+                        if rk is None and not person and fold(head.lemma_) in lex.org_nouns:
+                            rk = (fold(head.lemma_), k, k + 1)
+                        if rk is not None:
+                            body = toks
+                            while body and body[0].pos_ == "DET":
+                                body = body[1:]
+                            if body:
+                                index.add_role(ent.id, body, (toks[rk[1]].i, toks[rk[2] - 1].i + 1), rk[0])
+                                if person:
+                                    self._note_gender(index, ent.id, body, (toks[rk[1]].i, toks[rk[2] - 1].i + 1))
+            # NAME, DESCRIPTION,
+            if nxt is not None and nxt.text == "," and nxt.i < sent.end:
+                r = self._role_np_after(doc, nxt.i + 1, sent.end, person)
+                if r is None and person:
+                    r = self._relation_np_after(doc, nxt.i + 1, sent.end)
+                if r:
+                    toks, (ha, hb), key = r
+                    after = _next(doc, toks[-1].i)
+                    if after is None or after.i >= sent.end or after.text in (",", ".", ";", ")") \
+                            or fold(after.text) in ("qui", "dont"):
+                        for t in toks:
+                            if t.i >= ha and not t.is_punct:
+                                index.appos.setdefault(t.i, ent.id)
+
+    def _name_phrase_start(self, doc: Doc, a: int, floor: int, person: bool) -> int:
+        """First token of a name with its own title, honorific or nationality
+        and determiner (« le président sortant X », « Me X », « la
+        Mauritanienne X », « l'Alliance … »)."""
+        lex = self.lex
+        j = a
+        if person:
+            r = self._role_before(doc, a, floor, True)
+            if r and r[0] and r[0][-1].i == a - 1 or r and r[0] and all(
+                    doc[i].is_space for i in range(r[0][-1].i + 1, a)):
+                j = r[0][0].i
+        while True:
+            p = _prev(doc, j)
+            if p is None or p.i < floor:
+                break
+            key = fold(p.text)
+            if key in lex.honorifics or (person and p.text[:1].isupper() and p.pos_ in ("NOUN", "PROPN", "ADJ")
+                                         and (demonym(p.lemma_) or demonym(p.text))):
+                j = p.i
+                continue
+            break
+        p = _prev(doc, j)
+        if p is not None and p.i >= floor and p.pos_ == "DET" and fold(p.text) in (
+                "le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "un", "une", "notre", "votre"):
+            j = p.i
+        return j
+
+    @staticmethod
+    def _after_acronym(doc: Doc, b: int, end: int) -> int:
+        """The token after a name and an acronym in brackets after it."""
+        nxt = _next(doc, b - 1)
+        if nxt is not None and nxt.text == "(" and nxt.i < end:
+            for k in range(nxt.i + 1, min(end, nxt.i + 5)):
+                if doc[k].text == ")":
+                    return k + 1
+                if doc[k].pos_ in ("VERB", "AUX"):
+                    break
+        return b
+
+    def _description_before(self, doc: Doc, comma: int, floor: int, person: bool):
+        """The description closed by the comma at ``comma``: (head, tokens), or
+        None when it is no description of an actor."""
+        lex = self.lex
+        j = _prev(doc, comma)
+        if j is None or j.i < floor:
+            return None
+        if j.text == ")":  # « Le président de la Fédération (FNM), X »
+            o = next((k for k in range(j.i - 1, max(floor, j.i - 6) - 1, -1) if doc[k].text == "("), None)
+            if o is None:
+                return None
+            j = _prev(doc, o)
+            if j is None or j.i < floor:
+                return None
+        if j.is_punct or j.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "DET"):
+            return None
+        # climb through complements to the head of the description
+        cur = j
+        for _ in range(10):
+            if cur.dep_ in ("nmod", "amod", "flat:name", "nummod", "fixed", "conj", "case", "det") \
+                    and floor <= cur.head.i < cur.i:
+                cur = cur.head
+                continue
+            break
+
+        def ok(h: Token) -> bool:
+            if h.pos_ not in ("NOUN", "PROPN", "ADJ") or h.text[:1].isupper() and h.pos_ == "PROPN":
+                return False
+            key = fold(h.lemma_)
+            if person:
+                return bool(role_key([h], 0)) or key in lex.person_nouns or fold(h.text) in lex.person_nouns
+            return key in lex.org_nouns or key in lex.org_units
+
+        head = cur if ok(cur) else None
+        if head is None:
+            # the parse went astray: the first role noun of the phrase, going
+            # back over complements (« la haute représentante de l'ONU pour
+            # les droits humains »)
+            k = j.i
+            start = j.i
+            while k >= floor:
+                t = doc[k]
+                if t.is_space or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or t.text in ("-", "'") \
+                        or t.pos_ == "ADP" and fold(t.text) in LINK_PREPOSITIONS \
+                        or t.pos_ == "CCONJ" and fold(t.text) == "et":
+                    start = k
+                    k -= 1
+                    continue
+                break
+            head = next((doc[k] for k in range(start, j.i + 1) if ok(doc[k])), None)
+            if head is None:
+                return None
+        left = head.i
+        for c in head.children:
+            if c.i < head.i and c.dep_ in ("det", "amod", "nummod", "advmod") and c.left_edge.i >= floor:
+                left = min(left, c.left_edge.i)
+        p = _prev(doc, left)
+        while p is not None and p.i >= floor and p.pos_ in ("ADJ",) and p.text[:1].islower():
+            left = p.i
+            p = _prev(doc, p.i)
+        if p is not None and p.i >= floor and p.pos_ == "DET":
+            left = p.i
+        if any(doc[k].text in (",", ";", ":", "«", "»") for k in range(left, j.i + 1)):
+            return None
+        toks = [doc[k] for k in range(left, j.i + 1) if not doc[k].is_space]
+        return head, toks
+
+    def _agrees(self, head: Token, ent: Entity, doc: Doc, a: int, b: int) -> bool:
+        """A singular description for one actor (not « les ministres, X et Y »)."""
+        if "Plur" in head.morph.get("Number") and ent.type == "PER":
+            return False
+        nxt = _next(doc, b - 1)
+        if nxt is not None and fold(nxt.text) == "et" and ent.type == "PER":
+            return False
+        return True
+
+    def _relation_np_after(self, doc: Doc, i: int, end: int):
+        """« X, son avocat, … »: a relation noun after a name, as a role phrase."""
+        toks = []
+        j = i
+        while j < end and len(toks) < 8:
+            t = doc[j]
+            if t.is_space:
+                j += 1
+                continue
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+                break
+            toks.append(t)
+            j += 1
+        k = 0
+        while k < len(toks) and toks[k].pos_ == "DET":
+            k += 1
+        if k >= len(toks) or fold(toks[k].lemma_) not in self.lex.person_nouns and fold(toks[k].text) not in self.lex.person_nouns:
+            return None
+        return toks[k:], (toks[k].i, toks[k].i + 1), fold(toks[k].lemma_)
 
     def _looks_like_person(self, doc: Doc, a: int, b: int) -> bool:
         """Two capitalised words or more that are not a known place."""
@@ -723,6 +946,13 @@ class ActorResolver(Component):
         if p is not None and p.pos_ == "DET":
             cands.append(p)
         cands.append(h)
+        # a feminine form of the noun (« ambassadrice », « avocate »,
+        # « présidente »): the tagger's gender for it is often wrong
+        form, lemma = fold(h.text), fold(h.lemma_)
+        if form != lemma and (form.endswith(("rice", "esse", "enne", "iere", "euse"))
+                              or form == lemma + "e" and not lemma.endswith("e")):
+            index.gender.setdefault(eid, "Fem")
+            return
         for t in cands:
             if t.pos_ == "DET" or (t.i == h.i and fold(t.text).endswith("e")):
                 g = t.morph.get("Gender")
@@ -825,6 +1055,7 @@ class ActorResolver(Component):
         index = ActorIndex(doc, entities, mentions, tok_spans)
         index.quoted = quoted_tokens(doc)
         self._attach_roles(doc, index)
+        self._link_appositions(doc, index)
         self._descriptions(doc, index)
         self._history(doc, index)
         doc._.actor_index = index
@@ -1014,6 +1245,10 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
         pk = _join(tokens) if _join(tokens) in lex.pronouns else None
     if pk is not None:
         return antecedent(doc, head.i, pk)
+    # a description in apposition to a name (« Son avocate, Me X, »)
+    eid = index.appos.get(head.i)
+    if eid is not None and eid in index.by_id:
+        return _entity_referent(index, index.by_id[eid], tokens[0].i, tokens[-1].i + 1, actor)
     # a name in the phrase that is not inside a prepositional complement
     named = _name_in(index, tokens, head)
     if named is not None:

@@ -61,6 +61,7 @@ class Found:
     who: list | None = None  # the words naming the speaker, resolved in text order
     weak: bool = False  # no reporting word, no speaker: dropped unless repeated with one
     final: bool = False  # the article says nothing of who spoke: no guessing
+    incise: bool = False  # the speaker is the subject of an incise (« … », confie un habitant)
 
 
 @dataclass
@@ -109,6 +110,7 @@ class DocQuotes:
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
         self.consumed: set[int] = set()  # « selon X » already part of another report
+        self.slot_cues: dict[int, Cue] = {}  # cues the tagger mis-tagged, found by their place
 
     # ------------------------------------------------------------------ helpers
     def _mark_info(self, m: Marked) -> MarkInfo:
@@ -140,6 +142,8 @@ class DocQuotes:
     def is_cue(self, tok: Token) -> Cue | None:
         if tok.i in self.quoted:
             return None
+        if tok.i in self.slot_cues:
+            return self.slot_cues[tok.i]
         return self.lex.verb(tok)
 
     # ---------------------------------------------------------------- blocking
@@ -151,6 +155,8 @@ class DocQuotes:
         for c in list(v.children) + [a for c in v.children if c.dep_.startswith("aux") for a in [c]]:
             if c.dep_ in ("advmod", "advmod:neg") and ("Neg" in c.morph.get("Polarity")
                                                         or fold(c.text) in ("pas", "jamais", "guere", "point")):
+                if fold(v.lemma_) in self.lex.negated_reports:
+                    continue  # « n'a pas exclu des mesures »: said all the same
                 return True
             if c.dep_ == "mark" and fold(c.text) in self.lex.irrealis_marks:
                 # « avant de » + infinitive did happen; « avant que » not yet
@@ -216,7 +222,9 @@ class DocQuotes:
         """The words naming who speaks through reporting verb ``v``."""
         doc = self.doc
         # « par la voix de X »
-        for c in v.children:
+        # (on the verb, or hung on its subject: « La France, par la voix de … »)
+        near = list(v.children) + [g for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") for g in c.children]
+        for c in near:
             if fold(c.lemma_) in self.lex.voice_nouns and any(fold(x.text) == "par" for x in c.children):
                 x = next((g for g in c.children if g.dep_ in ("nmod", "appos")), None)
                 if x is not None:
@@ -707,9 +715,46 @@ class DocQuotes:
     def is_time(self, t: Token) -> bool:
         return t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns or t.like_num
 
-    def content_obj(self, v: Token) -> tuple[int, int] | None:
+    def content_obj_inf(self, v: Token, marks: tuple[str, ...], noun_ok: bool) -> tuple[int, int] | None:
+        """« exhorte les belligérants à garantir … », « accuse le pouvoir
+        d'avoir … »: the object and the infinitive clause after it (or, with
+        ``noun_ok``, a noun after « de »: « accuse X de corruption »)."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        obj = next((c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
+                    and not self.is_time(c) and c.i not in self.quoted), None)
+        if obj is None:
+            return None
+
+        def marked(t: Token) -> bool:
+            return any(m.dep_ == "mark" and fold(m.text) in marks for m in t.children)
+
+        inf = None
+        for t in list(v.children) + list(obj.subtree):
+            if t.i <= obj.i or t.i in self.quoted:
+                continue
+            if (t.pos_ in ("VERB", "AUX") and ("Inf" in t.morph.get("VerbForm") or any(
+                    g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in t.children))) and marked(t):
+                if inf is None or t.i < inf.i:
+                    inf = t
+        if inf is not None:
+            a, b = obj.left_edge.i, min(inf.right_edge.i + 1, e)
+            return self.whole_marks(*self.trim(max(a, v.i + 1), b))
+        if noun_ok:
+            for c in v.children:
+                if c.i > obj.i and c.dep_.startswith("obl") and c.pos_ == "NOUN" and any(
+                        g.dep_ == "case" and fold(g.text) in marks for g in c.children):
+                    return self.whole_marks(*self.trim(max(obj.left_edge.i, v.i + 1), min(c.right_edge.i + 1, e)))
+        return None
+
+    def content_obj(self, v: Token, said: bool = False) -> tuple[int, int] | None:
         objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
-                and not self.is_time(c)]
+                and (not self.is_time(c) or any(g.dep_ == "nmod" and any(fold(x.text) in DE_CASE for x in g.children)
+                                               for g in c.children))]  # « cinq ans de prison » is no date
+        if said:
+            objs = [c for c in objs if fold(c.lemma_) in self.lex.said_nouns]
+            if not objs:
+                return None
         if not objs:
             return self.linear_object(v)
         with_det = [c for c in objs if any(g.dep_ == "det" for g in c.children) and c.pos_ == "NOUN"]
@@ -1028,7 +1073,8 @@ class DocQuotes:
         """Words that can name a speaker: a name, a pronoun, people or an
         organisation (not « la version numérique », « l'affaire X »)."""
         head = actors._head_of(who)
-        if self.index.entity_at(head.i) is not None or pronoun_key(head) or is_clitic_subject(head):
+        if self.index.entity_at(head.i) is not None or pronoun_key(head) or is_clitic_subject(head) \
+                or head.i in self.index.appos:
             return True
         if actors._join(who) in self.alex.pronouns or fold(head.lemma_) in self.alex.org_units:
             return True  # « ce dernier », « le bureau de … »
@@ -1041,7 +1087,8 @@ class DocQuotes:
         if x.i in self.quoted:
             return False
         ent = self.index.entity_at(x.i)
-        if ent is not None and (not strict or ent.type in ("PER", "ORG")) or pronoun_key(x):
+        if ent is not None and (not strict or ent.type in ("PER", "ORG")) or pronoun_key(x) \
+                or x.i in self.index.appos:
             return True
         key = fold(x.lemma_)
         if key in alex.person_roles or key in alex.org_nouns or key in lex.source_nouns:
@@ -1060,7 +1107,7 @@ class DocQuotes:
             v = doc[j]
             if v.is_space or v.i in self.quoted:
                 continue
-            cue = self.is_cue(v)
+            cue = self.is_cue(v) or self.slot_cue(v)
             learn = cue is None and self.lex.learn(v) and any(
                 fold(t.text) in self.lex.learn_preps or fold(t.lemma_) == "source" for t in doc[v.i + 1:min(e, v.i + 4)])
             if cue is None and not learn:
@@ -1071,7 +1118,11 @@ class DocQuotes:
             spans: list[tuple[int, int]] = []
             inverted = False
             if self.passive(v):
-                if any(c.dep_ == "obl:agent" for c in v.children):
+                said_only = "said" in frames and not any(f in frames for f in ("que", "inf", "obj"))
+                subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+                if said_only and (subj is None or fold(subj.lemma_) not in self.lex.said_nouns):
+                    pass  # « le projet a été rejeté par le Parlement »: a vote, not words
+                elif any(c.dep_ == "obl:agent" for c in v.children):
                     sp = self.content_passive(v)
                     if sp is None:
                         for f in frames:
@@ -1104,6 +1155,10 @@ class DocQuotes:
                         sp = self.content_inf(v)
                     elif f == "obj":
                         sp = self.content_obj(v)
+                    elif f in ("obj_a", "obj_de"):
+                        sp = self.content_obj_inf(v, A_WORDS if f == "obj_a" else DE_CASE, f == "obj_de")
+                    elif f == "said":
+                        sp = self.content_obj(v, said=True)
                     else:
                         sp = self.content_prep(v, f)
                     if sp and sp[1] > sp[0]:
@@ -1220,8 +1275,60 @@ class DocQuotes:
                 continue
             if self.is_cue(t) or (self.lex.learn(t)):
                 return t
+            if self.incise_verb(mk, t):
+                return t
+            right = self.right_tokens(mk)
+            if right and right[0].text in (",", "—", "–") and t.i not in self.quoted:
+                cue = self.lex.verb(t, slot=True)  # a cue the tagger took for a noun
+                if cue is not None:
+                    self.slot_cues[t.i] = cue
+                    return t
             return None
         return None
+
+    def slot_cue(self, v: Token) -> Cue | None:
+        """A reporting verb the tagger took for another word, in the verb's
+        place right after a name that opens the clause and before its
+        complement (« Moscou dément toute implication »)."""
+        if v.pos_ in ("VERB", "AUX") or not v.text[:1].islower() or v.is_punct:
+            return None
+        p, n = _prev(self.doc, v.i), _next(self.doc, v.i)
+        if p is None or n is None or self.index.entity_at(p.i) is None:
+            return None
+        if not (n.pos_ == "DET" or fold(n.text) in QUE + ("de", "d'")):
+            return None
+        a, _ = self.index.spans[self.index.token_mention[p.i]]
+        before = _prev(self.doc, a)
+        if before is not None and before.pos_ == "DET":
+            before = _prev(self.doc, before.i)
+        s, _ = self.sent_range(v.i)
+        if before is not None and before.i >= s and before.text not in (",", ";", ":", "—", "–", "-"):
+            return None
+        cue = self.lex.verb(v, slot=True)
+        if cue is not None:
+            self.slot_cues[v.i] = cue
+        return cue
+
+    def incise_verb(self, mk: MarkInfo, v: Token) -> bool:
+        """« « … », soupire-t-elle », « « … », a tranché jeudi le sénateur X »:
+        a verb right after the quotation and its comma, with its subject after
+        it, is the reporting verb of an incise whatever its meaning."""
+        right = self.right_tokens(mk)
+        if not right or right[0].text not in (",", "—", "–") or v.pos_ != "VERB":
+            return False
+        form = v.morph.get("VerbForm")
+        if not ("Fin" in form or "Part" in form and any(c.dep_ == "aux:tense" for c in v.children)
+                or "Part" in form and _prev(self.doc, v.i) is not None and _prev(self.doc, v.i).pos_ == "AUX"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) for c in v.children):
+            return False
+        nxt = _next(self.doc, v.i)
+        if nxt is not None and (nxt.text == "-t" or is_clitic_subject(nxt)):
+            return not (is_clitic_subject(nxt) and fold(nxt.text) == "-on")
+        head = self.inverted_subject(v)
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or self.is_time(head):
+            return False
+        return True
 
     def source_after(self, mk: MarkInfo):
         right = self.right_tokens(mk)
@@ -1295,7 +1402,8 @@ class DocQuotes:
         v = self.cue_after(mk)
         if v is not None:
             who = self.subject(v, inverted=True)
-            f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else fold(v.lemma_)), v
+            f.incise = True
+            f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else v.lemma_.lower()), v
             self.used_cues.add(v.i)
             f.resolved = True
         elif self.source_after(mk) is not None:
@@ -1496,13 +1604,22 @@ class DocQuotes:
                 if f.mark is None:
                     actors.note_reported(self.doc, f.a, f.b)
             for f in sorted(items, key=order):
-                if f.who and not self.can_speak(f.who):
-                    f.who = None
+                if f.who and not self.can_speak(f.who) and not (
+                        f.incise and actors._head_of(f.who).pos_ in ("NOUN", "PROPN")
+                        and not self.is_time(actors._head_of(f.who))):
+                    f.who = None  # (the subject of an incise speaks, whoever it is)
                 if f.who:
                     f.speaker = self.resolve(f.who, f.who[0].i if f.cue_tok is None else min(f.cue_tok.i, f.who[0].i))
                 self.note(f)
             kept = []
             for f in sorted(items, key=lambda f: f.a):
+                if f.mark is not None and not f.final and not f.incise:
+                    # quoted words inside reported speech are that speaker's,
+                    # unless a reporting verb outside it says otherwise
+                    host = next((g for g in items if g.mark is None and g.a <= f.a and f.b <= g.b
+                                 and g.speaker is not None and (f.cue_tok is None or g.a <= f.cue_tok.i < g.b)), None)
+                    if host is not None:
+                        f.speaker, f.cue, f.cue_tok, f.resolved = host.speaker, host.cue, host.cue_tok, True
                 if f.mark is not None and not f.final and (not f.resolved or (f.speaker is None and f.cue is None)):
                     self.fallback(f, prev_mark, items)
                     if f.speaker is not None:
