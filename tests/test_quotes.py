@@ -489,3 +489,57 @@ def test_cue_mistagged_by_the_tagger_in_the_verb_slot(analyse):
     r = analyse("Moscou dément toute implication dans l'attaque du gazoduc.")
     q = find(r, "toute implication")
     assert q.cue == "démentir" and q.speaker_name == "Moscou"
+
+
+# ------------------------------------------------------------------ verbs sharing a subject
+
+def test_gerund_after_a_report_is_a_second_report_by_the_same_speaker(analyse):
+    r = analyse("Le porte-parole de l'armée a confirmé l'accord tout en prévenant que ses troupes riposteraient.")
+    first, second = find(r, "l'accord"), find(r, "ses troupes riposteraient")
+    assert first.text == "l'accord" and first.cue == "confirmer"
+    assert second.cue == "prévenir" and first.speaker_name == second.speaker_name == "porte-parole de l'armée"
+
+
+def test_que_clause_stops_before_a_gerund_report(analyse):
+    r = analyse("Un diplomate a reconnu que le dialogue était « au point mort », "
+                "tout en assurant que la porte restait ouverte.")
+    assert find(r, "le dialogue était").text == "le dialogue était « au point mort »"
+    assert find(r, "la porte restait ouverte").cue == "assurer"
+
+
+def test_present_participle_after_a_comma_reports_for_the_subject(analyse):
+    r = analyse("L'ONG Amnesty International a dénoncé les violences, assurant que les civils étaient visés.")
+    assert find(r, "les violences").text == "les violences"
+    q = find(r, "les civils étaient visés")
+    assert q.cue == "assurer" and "Amnesty International" in q.speaker_name
+
+
+def test_coordinated_report_with_the_auxiliary_left_out(analyse):
+    r = analyse("La Belgique a regretté « un blocage absurde » et appelé la junte à lever les restrictions.")
+    q = find(r, "lever les restrictions")
+    assert q.text == "la junte à lever les restrictions" and q.cue == "appeler" and q.speaker_name == "Belgique"
+
+
+def test_relative_clause_report_by_the_antecedent(analyse):
+    r = analyse("L'ancien maire, qui avait toujours clamé son innocence, n'a fait aucune déclaration. "
+                "Le pont a été endommagé, un acte de sabotage selon Oslo, qui soupçonne un chalutier battant "
+                "pavillon russe.")
+    assert find(r, "son innocence").cue == "clamer"
+    q = find(r, "un chalutier battant pavillon russe")
+    assert q.cue == "soupçonner" and q.speaker_name == "Oslo"
+
+
+def test_noun_object_before_an_infinitive_is_what_was_announced(analyse):
+    q = find(analyse("Son avocate a annoncé son intention de faire appel."), "faire appel")
+    assert q.text == "son intention de faire appel"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Une annonce accueillie avec prudence par plusieurs experts, pour qui de telles promesses "
+     "restent rarement tenues.", "de telles promesses restent rarement tenues", "experts"),
+    ("Le ministre a reçu le syndicaliste Paul Martin, selon qui la réforme est inévitable.",
+     "la réforme est inévitable", "Paul Martin"),
+])
+def test_pour_qui_and_selon_qui_take_the_antecedent_as_source(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert q.text == words and q.speaker_name == speaker

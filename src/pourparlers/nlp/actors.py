@@ -1495,7 +1495,7 @@ def _history_referent(index: ActorIndex, i: int, kind: str, obj) -> Referent | N
     return ref
 
 
-def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
+def relative_antecedent(doc: Doc, qui: Token, before: int | None = None) -> list[Token] | None:
     """The words « qui » stands for: after a comma, the name the apposition
     belongs to (« Idriss Déby, président du Tchad …, qui a rappelé »); else
     the noun phrase just before (« le chef de mission … pour la Syrie qui
@@ -1504,7 +1504,7 @@ def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
     if index is None:
         return None
     s = index.sents[index.sent_of[qui.i]].start
-    p = _prev(doc, qui.i)
+    p = _prev(doc, qui.i if before is None else before)  # (« …, pour qui » : before « pour »)
     if p is not None and p.text == ",":
         # « NAME, ROLE, qui … »: the name before the apposition
         j = p.i - 1
@@ -1540,7 +1540,8 @@ def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
         if found is not None:
             return found
         p = _prev(doc, p.i)
-    if p is not None and p.pos_ in ("NOUN", "PROPN"):
+    if p is not None and (p.pos_ in ("NOUN", "PROPN") or index.entity_at(p.i) is not None
+                          and index.entity_at(p.i).type in ("PER", "ORG", "LOC")):
         return noun_phrase(_antecedent_noun(index, p))
     v = qui.head
     if v.dep_ == "acl:relcl":
@@ -1556,6 +1557,8 @@ def _antecedent_noun(index: ActorIndex, tok: Token) -> Token:
     cur = tok
     for _ in range(6):
         ent = index.entity_at(cur.i)
+        if any(c.dep_ == "case" and fold(c.text) in lex.source_preps for c in cur.children):
+            return cur  # « … selon Oslo, qui soupçonne … »: the source
         in_pp = any(c.dep_ == "case" for c in cur.children)
         if fold(cur.lemma_) in lex.person_roles and not (ent is not None and ent.type == "PER"):
             return cur

@@ -514,10 +514,17 @@ class DocQuotes:
         doc = self.doc
         s, e = self.sent_range(v.i)
         q = None
+        def owner(j: int) -> bool:
+            """Another reporting verb between v and « que » owns it
+            (« a confirmé l'accord tout en prévenant que … »)."""
+            t = doc[j]
+            return t.pos_ == "VERB" and t.i != v.i and t.i not in self.quoted and (
+                self.is_cue(t) is not None or any(fold(m.text) == "en" for m in t.children if m.dep_ == "mark"))
+
         for c in v.children:
             if c.i > v.i and c.dep_ in ("ccomp", "obj", "advcl", "xcomp", "csubj"):
                 mark = next((m for m in c.children if m.dep_ == "mark" and fold(m.text) in QUE), None)
-                if mark is not None and mark.i > v.i:
+                if mark is not None and mark.i > v.i and not any(owner(j) for j in range(v.i + 1, mark.i)):
                     q = mark
                     break
         if q is None:
@@ -525,6 +532,8 @@ class DocQuotes:
                 t = doc[j]
                 if t.is_space:
                     continue
+                if owner(j):
+                    break
                 if fold(t.text) in QUE and (t.pos_ == "SCONJ" or t.dep_ in ("mark", "fixed")):
                     q = t
                     break
@@ -584,12 +593,30 @@ class DocQuotes:
                         c.dep_.startswith("nsubj") for c in doc[j + 1].head.children):
                 end = j
                 break
+        for j in range(start, end - 1):
+            # « …, tout en assurant que … », « …, ajoutant que … »: the speaker's next report
+            if doc[j].text == "," and self.participle_report(j + 1, end):
+                end = j
+                break
         for j in range(start, end - 1):  # « … : « a direct quotation » » is a quotation of its own
             if doc[j].text == ":" and doc[j + 1].text in ("«", "“", '"') or \
                     doc[j].text == ":" and j + 2 < end and doc[j + 1].is_space and doc[j + 2].text in ("«", "“", '"'):
                 end = j
                 break
         return self.whole_marks(*self.trim(start, end))
+
+    def participle_report(self, j: int, end: int) -> bool:
+        """Tokens from ``j`` open a report by a gerund or a present participle
+        (« tout en assurant », « en précisant », « ajoutant »)."""
+        doc = self.doc
+        while j < end and (doc[j].is_space or fold(doc[j].text) in ("tout", "en")):
+            j += 1
+        if j >= end:
+            return False
+        t = doc[j]
+        form = t.morph.get("VerbForm")
+        return t.i not in self.quoted and self.is_cue(t) is not None and (
+            "Part" in form and "Pres" in t.morph.get("Tense") or "Ger" in form or fold(t.text).endswith("ant"))
 
     def whole_marks(self, a: int, b: int) -> tuple[int, int]:
         """Widen a span so that it does not cut a quotation in two."""
@@ -662,6 +689,9 @@ class DocQuotes:
                 break
         if inf is None:
             return None
+        if any(c.dep_ == "obj" and c.pos_ == "NOUN" and v.i < c.i < inf.i and any(g.dep_ == "det" for g in c.children)
+               and not self.is_time(c) for c in v.children):
+            return None  # « a annoncé son intention de faire appel »: the object is what was said
         a = inf.left_edge.i
         while a < inf.i and fold(doc[a].text) in ("de", "d'", "a", "à") and doc[a].dep_ == "mark":
             a += 1
@@ -680,8 +710,11 @@ class DocQuotes:
         b = self.np_end(head)
         # complements of the verb right after it (« … dans la lutte contre … »)
         for c in sorted(v.children, key=lambda c: c.i):
-            if c.i < b or c.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod", "iobj", "obj", "appos"):
+            if c.i < b or c.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod", "iobj", "obj", "appos", "xcomp"):
                 continue
+            if c.dep_ == "xcomp" and not (c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and any(
+                    m.dep_ == "mark" and fold(m.text) in DE_CASE for m in c.children)):
+                continue  # (« son intention de faire appel »: the infinitive goes with the noun)
             between = [doc[k] for k in range(b, c.left_edge.i) if not doc[k].is_space]
             if any(t.text in (";", ":") for t in between) or len(between) > 1:
                 break
@@ -703,6 +736,12 @@ class DocQuotes:
         b = head.right_edge.i + 1
         for t in head.subtree:
             if t.i <= head.i or t.i >= b:
+                continue
+            if t.dep_ in ("acl", "advcl") and t.pos_ == "VERB" and (
+                    any(fold(m.text) == "en" for m in t.children if m.dep_ == "mark")
+                    or "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+                    and self.is_cue(t) is not None):
+                b = min(b, t.left_edge.i)  # a gerund or a present participle is a clause of its own
                 continue
             if t.dep_ in ("acl:relcl", "acl", "advcl", "parataxis") and t.pos_ in ("VERB", "AUX", "ADJ"):
                 p = _prev(doc, t.left_edge.i)
@@ -731,8 +770,8 @@ class DocQuotes:
 
         inf = None
         for t in list(v.children) + list(obj.subtree):
-            if t.i <= obj.i or t.i in self.quoted:
-                continue
+            if t.i <= obj.i:
+                continue  # (the infinitive may be quoted: « à « prendre leurs responsabilités » »)
             if (t.pos_ in ("VERB", "AUX") and ("Inf" in t.morph.get("VerbForm") or any(
                     g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in t.children))) and marked(t):
                 if inf is None or t.i < inf.i:
@@ -1178,6 +1217,11 @@ class DocQuotes:
                     else:
                         spans.append(after)
             for a, b in spans:
+                if not inverted:
+                    for j in range(a + 1, b - 1):  # « …, prônant … »: a report of its own
+                        if doc[j].text == "," and self.participle_report(j + 1, b):
+                            a, b = self.trim(a, j)
+                            break
                 a, b = self.whole_marks(a, b)
                 if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN", "VERB")):
                     continue
@@ -1193,6 +1237,30 @@ class DocQuotes:
                 if who and not self.can_speak(who):
                     continue  # « la version numérique proposera … » reports no one's words
                 out.append(f)
+        # « …, pour qui … », « selon qui … »: the antecedent is the source
+        for j in range(s, e - 1):
+            t = doc[j]
+            if t.i in self.quoted or fold(t.text) not in self.lex.source_preps or fold(doc[j + 1].text) != "qui":
+                continue
+            p0 = t.i
+            if fold(t.text) in self.lex.after_de:
+                d = _prev(doc, t.i)
+                if d is None or fold(d.text) not in ("d'", "de"):
+                    continue
+                p0 = d.i
+            who = actors.relative_antecedent(doc, doc[j + 1], before=p0)
+            if not who or not self.can_speak(who):
+                continue
+            end = e
+            for k in range(j + 2, e):
+                if doc[k].text in (";", ":") or doc[k].text == "," and self.participle_report(k + 1, e):
+                    end = k
+                    break
+            a, b = self.trim(j + 2, end)
+            if len(self.words(a, b)) >= 3:
+                out.append(Found(a, b, "indirect", "d'après" if p0 != t.i else fold(t.text), t,
+                                 source="indirect", who=who, resolved=True))
+                self.consumed.add(t.i)
         # selon / d'après / pour X
         for p, x, cue in self.source_phrases(s, e):
             sp = self.content_source(p, x)
