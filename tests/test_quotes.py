@@ -543,3 +543,82 @@ def test_noun_object_before_an_infinitive_is_what_was_announced(analyse):
 def test_pour_qui_and_selon_qui_take_the_antecedent_as_source(analyse, text, words, speaker):
     q = find(analyse(text), words)
     assert q.text == words and q.speaker_name == speaker
+
+
+# ------------------------------------------------------------------ extent of reported clauses
+
+def test_report_closing_a_long_sentence_takes_the_rest_of_it(analyse):
+    r = analyse("La ministre des Sports, Claire Duval, a présenté lundi soir sa démission au Premier ministre, "
+                "moins de trois mois après sa nomination, a annoncé Matignon dans un communiqué.")
+    q = find(r, "sa démission")
+    assert q.cue == "annoncer" and q.speaker_name == "Matignon"
+    assert q.text.startswith("La ministre des Sports") and q.text.endswith("après sa nomination")
+
+
+def test_source_closing_the_sentence_with_a_relative_clause_of_its_own(analyse):
+    r = analyse("La semaine dernière, des tirs sur un convoi au nord de Goma avaient fait au moins dix morts, "
+                "d'après Human Rights Watch (HRW), qui a accusé les deux camps de « bafouer le droit ».")
+    q = find(r, "au moins dix morts")
+    assert q.cue == "d'après" and q.speaker_name == "Human Rights Watch"
+    assert q.text == "La semaine dernière, des tirs sur un convoi au nord de Goma avaient fait au moins dix morts"
+    second = find(r, "bafouer le droit")
+    assert second.cue == "accuser" and second.speaker_name == "Human Rights Watch"
+
+
+def test_selon_after_a_phrase_without_verb_is_the_source_of_that_phrase(analyse):
+    r = analyse("La manifestation s'est tenue malgré tout samedi, rassemblant plusieurs milliers de personnes "
+                "selon les syndicats, huit cents selon la police.")
+    assert find(r, "plusieurs milliers").text == "rassemblant plusieurs milliers de personnes"
+    q = find(r, "huit cents")
+    assert q.text == "huit cents" and q.speaker_name == "police"
+
+
+def test_selon_an_enumeration_keeps_the_whole_clause(analyse):
+    r = analyse("Le prochain ministre pourrait être Paul Girard, l'actuel secrétaire d'État chargé du Commerce, "
+                "de la Promotion du tourisme et des Français de l'étranger selon la radio RTL.")
+    q = find(r, "Le prochain ministre")
+    assert q.text.endswith("des Français de l'étranger")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Des coups de feu ont été entendus près du port, selon des témoins joints par téléphone.",
+     "Des coups de feu ont été entendus près du port", "témoins"),
+    ("Le candidat du centre a remporté le scrutin avec 51 % des voix, selon les résultats provisoires "
+     "publiés lundi soir par la Commission électorale.", "Le candidat du centre a remporté le scrutin avec 51 % des voix",
+     "Commission électorale"),
+])
+def test_participle_after_the_source_belongs_to_it(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert q.text == words and speaker in q.speaker_name
+
+
+def test_source_with_an_acronym_in_brackets(analyse):
+    r = analyse("Pour la fédération des transporteurs (FNTR), ces grèves ont déjà coûté « plusieurs millions "
+                "d'euros » aux entreprises.")
+    q = find(r, "ces grèves ont déjà coûté")
+    assert q.cue == "pour" and "fédération des transporteurs" in q.speaker_name
+    assert len(r.quotes) == 1
+
+
+def test_condition_after_a_reported_clause_is_part_of_it(analyse):
+    r = analyse("Le porte-parole a affirmé à l'AFP que le mouvement était « prêt à négocier » "
+                "si l'armée levait le blocus de la ville.")
+    q = find(r, "prêt à négocier")
+    assert q.text == "le mouvement était « prêt à négocier » si l'armée levait le blocus de la ville"
+
+
+# ------------------------------------------------------------------ hyphenated names
+
+def test_hyphenated_first_name_is_one_speaker(analyse):
+    r = analyse("« Le pouvoir a peur », a dénoncé le président du parti, Paul Mbida. "
+                "Le ministre de la Communication, Paul-Marie Owona, a rejeté ces accusations. "
+                "D'après lui, la marche n'avait pas été déclarée.")
+    assert find(r, "ces accusations").speaker_name == "Paul-Marie Owona"
+    assert find(r, "la marche n'avait pas").speaker_name == "Paul-Marie Owona"
+
+
+def test_hyphenated_place_after_a_preposition_is_no_speaker(analyse):
+    r = analyse("À Addis-Abeba, les dirigeants africains promettent une force commune.")
+    q = find(r, "une force commune")
+    assert q.speaker_name == "dirigeants africains"
+    assert any(m.text == "Addis-Abeba" for m in r.mentions)

@@ -395,7 +395,31 @@ class ActorResolver(Component):
                 out.append((split, b, "PER"))
                 continue
             out.append((a, b, label))
-        return out
+        return self._hyphen_joined(doc, out)
+
+    @staticmethod
+    def _hyphen_joined(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A name the tokenizer cut at its hyphens (« Addis » « - » « Abeba »,
+        « Joseph » « - » « Marie » « Atangana ») is one mention: spans are
+        widened over capitalised words glued to them by a hyphen, and those
+        that then touch are joined."""
+        def glued(i: int) -> bool:  # token i is a hyphen with no space on either side
+            return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‐", "‑") and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_ and doc[i - 1].text[:1].isalpha() and doc[i + 1].text[:1].isupper()
+
+        out: list[list] = []
+        for a, b, label in sorted(spans):
+            while a >= 2 and glued(a - 1) and (doc[a - 2].text[:1].isupper() or doc[a - 2].text.lower() in ("al", "el")):
+                a -= 2
+            while b + 1 < len(doc) and glued(b):
+                b += 2
+            if out and a <= out[-1][1]:
+                prev = out[-1]
+                keep = prev[2] if prev[1] - prev[0] >= b - a else label
+                out[-1] = [min(prev[0], a), max(prev[1], b), keep]
+                continue
+            out.append([a, b, label])
+        return [(a, b, label) for a, b, label in out]
 
     def _person_tail(self, doc: Doc, a: int, b: int) -> int | None:
         if b - a < 3:

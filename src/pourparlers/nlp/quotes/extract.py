@@ -255,6 +255,8 @@ class DocQuotes:
                 continue  # « Pêche : la députée X qualifie … »: a rubric is no subject
             if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c) or \
                     (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
+                if self.after_preposition(c):
+                    continue  # « À Addis-Abeba, les dirigeants promettent »: no subject after « à »
                 key = fold(c.text)
                 if key in ("on", "-on"):
                     return None
@@ -323,6 +325,15 @@ class DocQuotes:
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                     return self.speaker_np(head)
         return self.left_subject(v) if depth == 0 else None
+
+    def after_preposition(self, t: Token) -> bool:
+        """Is the name or noun phrase of ``t`` the object of a preposition?"""
+        k = self.index.token_mention.get(t.i)
+        a = self.index.spans[k][0] if k is not None else t.i
+        p = _prev(self.doc, a)
+        while p is not None and p.pos_ == "DET" and p.i >= t.left_edge.i:
+            p = _prev(self.doc, p.i)
+        return p is not None and p.pos_ == "ADP" and p.dep_ == "case" and p.head.i in (t.i, a)
 
     def relative_antecedent(self, qui: Token, v: Token) -> list[Token] | None:
         words = actors.relative_antecedent(self.doc, qui)
@@ -472,6 +483,13 @@ class DocQuotes:
                     sub = self.resolve(noun_phrase(c), c.i)
                     if sub is not None:
                         return sub
+                # « les résultats publiés lundi par la Commission électorale »
+                if c.dep_ == "acl" and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm"):
+                    agent = next((g for g in c.children if g.dep_ == "obl:agent"), None)
+                    if agent is not None:
+                        sub = self.resolve(noun_phrase(agent), agent.i)
+                        if sub is not None:
+                            return sub
         # a person's name closing a role description
         if actors.role_key(toks, next((k for k, t in enumerate(toks) if t.i == head.i), 0)):
             chain = []
@@ -562,7 +580,8 @@ class DocQuotes:
                     break
         else:
             end = h.right_edge.i + 1
-            # a coordinated clause attached higher up (« … et qu'il … »)
+            # a coordinated clause attached higher up (« … et qu'il … »), or a
+            # condition of what was said (« … était prêt à négocier si l'armée … »)
             nxt = end
             while nxt < e:
                 t = doc[nxt]
@@ -571,6 +590,11 @@ class DocQuotes:
                     continue
                 if fold(t.text) in ("et", "mais", "ou") and nxt + 1 < e and fold(doc[nxt + 1].text) in QUE:
                     end = max(doc[nxt + 1].head.right_edge.i + 1, nxt + 2)
+                    nxt = end
+                    continue
+                if fold(t.text) in self.lex.condition_marks and t.dep_ == "mark" and t.head.i > t.i \
+                        and t.head.left_edge.i >= nxt:
+                    end = max(t.head.right_edge.i + 1, nxt + 1)
                     nxt = end
                     continue
                 break
@@ -926,7 +950,7 @@ class DocQuotes:
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) and c.text != "-t"
-               for c in v.children):
+               and not self.after_preposition(c) for c in v.children):
             return None
         nxt = _next(doc, v.i)
         if nxt is not None and nxt.text == "-t":
@@ -982,6 +1006,13 @@ class DocQuotes:
                 while j < e and doc[j].text != ")":
                     j += 1
             j += 1
+        # a past participle qualifying the source (« selon des témoins joints par
+        # téléphone », « selon les résultats publiés lundi par la Commission »)
+        if j < e and doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm") \
+                and "Past" in doc[j].morph.get("Tense") and doc[j].i not in self.quoted:
+            j = max(j + 1, min(doc[j].right_edge.i + 1, e))
+            while j < e and doc[j].is_space:
+                j += 1
         k = j
         while k < e and doc[k].text not in (",", ":", "«", "“", '"', ";") and not (
                 doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")) and k - j < 8:
@@ -1026,6 +1057,10 @@ class DocQuotes:
         fronted = q is None or q.i < s or q.text in (",", ";", ":", "—", "–")
         if fronted and left and len(self.words(np_end, e)) < 2:
             fronted = False  # « …, selon X. » closes the sentence
+        rel = _next(doc, np_end - 1) if np_end > 0 else None
+        if fronted and left and rel is not None and rel.text == "," and fold(doc[min(rel.i + 1, e - 1)].text) in (
+                "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
+            fronted = False  # « …, d'après MSF, qui a accusé … »: the relative is MSF's
         if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
@@ -1044,7 +1079,27 @@ class DocQuotes:
             if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")):
                 start = j + 1
                 break
-        return self.trim(start, p.i)
+        # a phrase without a finite verb between a comma and « selon » is what
+        # the source says (« …, un acte de sabotage selon X », « …, rassemblant
+        # des milliers de personnes selon les syndicats, huit cents selon la police »)
+        p0 = p.i
+        q = _prev(doc, p.i)
+        if q is not None and fold(p.text) in self.lex.after_de and fold(q.text) in ("d'", "de"):
+            p0 = q.i  # « d'après »
+            q = _prev(doc, q.i)
+        if q is not None and q.text != ",":
+            for j in range(p0 - 1, start, -1):
+                if doc[j].text == "," and j not in self.quoted:
+                    seg = [t for t in doc[j + 1:p0] if not t.is_space]
+                    ids = {t.i for t in seg}
+                    root = next((t for t in seg if t.head.i not in ids), None)
+                    if seg and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg) \
+                            and not any(t.i in self.quoted for t in seg[:1]) \
+                            and seg[0].pos_ not in ("ADP", "CCONJ") and fold(seg[0].text) not in DE_CASE \
+                            and root is not None and root.dep_ not in ("conj", "nmod"):
+                        start = j + 1  # (not the last item of an enumeration: « …, de la Promotion … »)
+                    break
+        return self.trim(start, p0)
 
     def _rubric_end(self, s: int) -> int:
         """The end of « Syrie : » at the head of the headline, else 0."""
@@ -1099,6 +1154,9 @@ class DocQuotes:
                     continue
                 np = self.speaker_np(x)
                 after = _next(doc, np[-1].i) if np else None
+                if after is not None and after.text == "(":  # « Pour la fédération (FNTR), »
+                    close = next((k for k in range(after.i + 1, min(e, after.i + 6)) if doc[k].text == ")"), None)
+                    after = _next(doc, close) if close is not None else after
                 if after is None or after.text not in (",", ":"):
                     continue
                 if not self.actor_like(x, strict=True):

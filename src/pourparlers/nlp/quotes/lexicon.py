@@ -46,6 +46,7 @@ class CueLexicon:
         self.irrealis_governors = {fold(x) for x in q["irrealis_governors"]}
         self.irrealis_marks = {fold(x) for x in q["irrealis_marks"]}
         self.time_nouns = {fold(x) for x in q.get("time_nouns", [])}
+        self.condition_marks = {fold(x) for x in q.get("condition_marks", [])}
         self.said_nouns = {fold(x) for x in q.get("said_nouns", [])}
         self.negated_reports = {fold(x) for x in q.get("negated_reports", [])}
 
