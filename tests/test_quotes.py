@@ -622,3 +622,35 @@ def test_hyphenated_place_after_a_preposition_is_no_speaker(analyse):
     q = find(r, "une force commune")
     assert q.speaker_name == "dirigeants africains"
     assert any(m.text == "Addis-Abeba" for m in r.mentions)
+
+
+# ------------------------------------------------------------------ incises inside the marks
+
+def test_incise_with_a_plain_cue_and_a_full_stop_inside_the_marks(analyse):
+    r = analyse("Le ministre, Karim Salhi, a reçu son homologue. « Nos deux villes ouvrent un nouveau chapitre, "
+                "a déclaré M. Salhi à l'issue de l'entretien. Le port sera rénové avant l'été. »")
+    first, second = find(r, "Nos deux villes"), find(r, "Le port sera rénové")
+    assert first.text == "Nos deux villes ouvrent un nouveau chapitre"
+    assert second.text == "Le port sera rénové avant l'été."
+    assert first.speaker_name == second.speaker_name == "Karim Salhi"
+    assert first.cue == second.cue == "déclarer"
+
+
+def test_incise_with_a_complement_between_two_parts(analyse):
+    r = analyse("« La grève durera, a affirmé mardi la syndicaliste Anne Vidal, jusqu'à ce que le ministre cède. »")
+    first, second = find(r, "La grève durera"), find(r, "jusqu'à ce que")
+    assert first.speaker_name == second.speaker_name == "Anne Vidal"
+
+
+def test_a_comma_and_a_verb_inside_a_quote_make_no_incise_without_a_subject(analyse):
+    r = analyse("« Nous avons travaillé, discuté, négocié pendant des mois », a déclaré le maire, Paul Girard.")
+    assert len(r.quotes) == 1 and r.quotes[0].speaker_name == "Paul Girard"
+
+
+def test_quoted_phrase_before_selon_is_a_partial_quote_of_the_source(analyse):
+    r = analyse("Le chef de la diplomatie malienne reçu à Dakar, « un nouveau départ » selon son homologue\n"
+                "Le ministre malien des Affaires étrangères, Moussa Keita, a été reçu lundi à Dakar par son "
+                "homologue sénégalais, Amadou Fall.")
+    q = find(r, "un nouveau départ")
+    assert q.text == "un nouveau départ" and q.kind == "partial"
+    assert q.cue == "selon" and q.speaker_name == "Amadou Fall"

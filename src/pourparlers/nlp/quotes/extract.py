@@ -1094,7 +1094,6 @@ class DocQuotes:
                     ids = {t.i for t in seg}
                     root = next((t for t in seg if t.head.i not in ids), None)
                     if seg and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg) \
-                            and not any(t.i in self.quoted for t in seg[:1]) \
                             and seg[0].pos_ not in ("ADP", "CCONJ") and fold(seg[0].text) not in DE_CASE \
                             and root is not None and root.dep_ not in ("conj", "nmod"):
                         start = j + 1  # (not the last item of an enumeration: « …, de la Promotion … »)
@@ -1508,10 +1507,10 @@ class DocQuotes:
         out = []
         parts = self.incise_inside(mk)
         if parts is not None:
-            (a1, b1), v, (a2, b2) = parts
+            (a1, b1), v, second = parts
             who = self.subject(v, inverted=True)
-            cue = self.lex.verb(v)  # (inside the marks: is_cue would refuse it)
-            for a, b in ((a1, b1), (a2, b2)):
+            cue = self.lex.verb(v) or self.lex.verb(v, slot=True)  # (inside the marks: is_cue would refuse it)
+            for a, b in [(a1, b1)] + ([second] if second else []):
                 f = Found(a, b, "direct", cue.lemma if cue else None, v, None, mark=mk, resolved=True, who=who)
                 out.append(f)
             return out
@@ -1599,39 +1598,43 @@ class DocQuotes:
         return any(t.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and t.head.i in roots for t in words)
 
     def incise_inside(self, mk: MarkInfo):
-        """« A, dit-il, B »: the incise splits the quotation in two."""
+        """« A, dit-il, B », « A, a déclaré M. X à la presse. B »: the incise
+        splits the quotation in two (the second part may be empty)."""
         doc = self.doc
         for j in range(mk.a + 1, mk.b - 2):
             t = doc[j]
             if t.text != ",":
                 continue
             k = j + 1
-            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX"):
+            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX" or fold(doc[k].text) in ("ne", "n'")):
                 k += 1
             if k >= mk.b:
                 break
             v = doc[k]
-            if self.lex.verb(v) is None:
+            if self.lex.verb(v) is None and self.lex.verb(v, slot=True) is None:
+                continue
+            # the end of the incise: a comma or the end of its sentence
+            end = next((m for m in range(k + 1, mk.b) if doc[m].text in (",", ".", "!", "?", ";", "…")), None)
+            if end is None or any(doc[m].pos_ in ("VERB", "AUX") and "Fin" in doc[m].morph.get("VerbForm")
+                                  and doc[m].head.i != v.i for m in range(k + 1, end)):
                 continue
             m = k + 1
-            while m < mk.b and (doc[m].is_space or doc[m].text == "-t"):
+            while m < end and (doc[m].is_space or doc[m].text == "-t"):
                 m += 1
-            if m < mk.b and is_clitic_subject(doc[m]):
-                m += 1
-            elif m < mk.b and self.index.entity_at(m) is not None:
-                while m < mk.b and self.index.entity_at(m) is not None:
-                    m += 1
+            if m < end and is_clitic_subject(doc[m]):
+                pass
             else:
-                continue
-            while m < mk.b and doc[m].is_space:
-                m += 1
-            if m < mk.b and doc[m].text == ",":
-                a1, b1 = self.trim(mk.a, j)
-                a2, b2 = m + 1, mk.b  # the second part keeps its final stop, as any quotation
-                while a2 < b2 and doc[a2].is_space:
-                    a2 += 1
-                if b1 > a1 and b2 > a2:
-                    return (a1, b1), v, (a2, b2)
+                head = self.inverted_subject(v)
+                if head is None or not (k < head.i < end) or not (
+                        self.index.entity_at(head.i) is not None or self.actor_like(head, strict=False)
+                        or head.pos_ == "NOUN"):
+                    continue
+            a1, b1 = self.trim(mk.a, j)
+            a2, b2 = end + 1, mk.b  # the second part keeps its final stop, as any quotation
+            while a2 < b2 and doc[a2].is_space:
+                a2 += 1
+            if b1 > a1:
+                return (a1, b1), v, (a2, b2) if b2 > a2 and self.words(a2, b2) else None
         return None
 
     def governing_cue(self, mk: MarkInfo) -> Token | None:
