@@ -654,3 +654,53 @@ def test_quoted_phrase_before_selon_is_a_partial_quote_of_the_source(analyse):
     q = find(r, "un nouveau départ")
     assert q.text == "un nouveau départ" and q.kind == "partial"
     assert q.cue == "selon" and q.speaker_name == "Amadou Fall"
+
+
+# ------------------------------------------------------------------ speakers of direct quotes, cut clauses
+
+def test_inverted_subject_after_a_date_and_a_station_name(analyse):
+    r = analyse("« Ce gouvernement prend l’eau », a lancé mardi matin sur France Inter le député écologiste "
+                "Marc Volant, qui réclame la tenue d’un débat.")
+    q = find(r, "Ce gouvernement prend")
+    assert q.speaker_name == "Marc Volant"
+    assert find(r, "la tenue d’un débat").speaker_name == "Marc Volant"
+
+
+def test_participle_cut_from_its_auxiliary_by_an_adverbial(analyse):
+    q = find(analyse("Paul Girard a de son côté salué « le travail constant » des équipes."), "le travail constant")
+    assert q.cue == "saluer" and q.speaker_name == "Paul Girard"
+
+
+def test_quoted_subject_right_after_qu_apostrophe(analyse):
+    r = analyse("La ministre Claire Duval a assuré qu'« aucune rançon » n'avait été versée.")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.kind == "indirect" and q.text == "« aucune rançon » n'avait été versée"
+    assert q.speaker_name == "Claire Duval"
+
+
+def test_quoted_clause_after_que_then_a_second_report_without_auxiliary(analyse):
+    r = analyse("Le syndicaliste Luis Vera a réclamé que « les bénéfices restent au pays » et menacé "
+                "d’organiser une grève si les habitants n’étaient pas consultés.")
+    first = find(r, "les bénéfices restent au pays")
+    assert first.kind == "direct" and first.text == "les bénéfices restent au pays"
+    second = find(r, "organiser une grève")
+    assert second.cue == "menacer" and second.speaker_name == "Luis Vera"
+    assert second.text.endswith("n’étaient pas consultés")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Le parquet avait requis en octobre quatre ans de prison, dont deux ferme, contre M. Dubois.",
+     "quatre ans de prison", "parquet"),
+    ("La mission d'observation de l'Union africaine, conduite par l'ancien ministre Paul Roche, estime "
+     "au contraire que le scrutin s'est déroulé dans le calme.", "le scrutin s'est déroulé", "mission d'observation"),
+])
+def test_institutions_speak(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert speaker in q.speaker_name
+
+
+def test_expression_with_a_fixed_particle(analyse):
+    q = find(analyse("La diplomatie chinoise met en avant l'« amitié traditionnelle » entre les deux pays."),
+             "amitié traditionnelle")
+    assert q.cue == "mettre en avant" and q.speaker_name == "diplomatie chinoise"

@@ -36,7 +36,7 @@ from ..actors import (Referent, _next, _prev, fold, is_clitic_subject, lexicon,
 from .lexicon import Cue, cues
 from .marks import Marked, find_quotes
 
-QUE = ("que", "qu'")
+QUE = ("que", "qu'", "qu")  # (the tokenizer cuts « qu’« » after « qu »)
 END_PUNCT = (".", "!", "?", "…", ";")
 TRIM = ",.;:…!?-–— \u00a0\n"
 A_WORDS = ("a", "à", "au", "aux")
@@ -166,7 +166,7 @@ class DocQuotes:
                                                  for c in v.children):
             return True  # « annoncera »: not said yet
         if "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") and v.dep_ in ("acl", "amod") \
-                and not any(c.dep_.startswith("aux") for c in v.children):
+                and not any(c.dep_.startswith("aux") for c in v.children) and self.detached_aux(v) is None:
             return True  # « cet amendement, proposé en juin, … »: a passive participle
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if any(fold(c.text) in ("je", "j'", "nous") for c in subj):
@@ -186,6 +186,26 @@ class DocQuotes:
         if last is not None and last.text == "?" and not self.mark_of.get(last.i):
             return True
         return False
+
+    def detached_aux(self, v: Token) -> Token | None:
+        """The auxiliary of a past participle that an adverbial phrase cut off
+        from it, which the parse lost (« X a de son côté salué … »)."""
+        if "Part" not in v.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in v.children):
+            return None
+        doc = self.doc
+        s, _ = self.sent_range(v.i)
+        j = v.i - 1
+        steps = 0
+        while j >= s and steps < 6:
+            t = doc[j]
+            if t.pos_ == "AUX" and fold(t.lemma_) == "avoir" and "Fin" in t.morph.get("VerbForm"):
+                return t if t.head.i == t.i or t.head.pos_ not in ("VERB",) or t.head.i == v.i else None
+            if t.is_space or t.pos_ in ("ADV", "ADP", "DET", "NOUN", "ADJ", "PRON") and t.text not in (",", ";"):
+                j -= 1
+                steps += 1
+                continue
+            break
+        return None
 
     def passive(self, v: Token) -> bool:
         if any(c.dep_ == "aux:pass" for c in v.children):
@@ -289,6 +309,9 @@ class DocQuotes:
                 if pronoun_key(head):
                     return [head]
                 return self.speaker_np(head)
+        aux = self.detached_aux(v)
+        if aux is not None:
+            return self.left_subject(aux)
         aux = next((c for c in v.children if c.dep_ == "aux:tense"), None)
         if depth < 4 and aux is not None and v.dep_ == "conj":
             # « X a affirmé que … et a menacé de … »: the same subject as the
@@ -422,6 +445,9 @@ class DocQuotes:
                             and fold(doc[k - 1].text) not in DE_CASE + A_WORDS:
                         return doc[k]
                 j = max(h.right_edge.i, j) + 1
+                k = self.index.token_mention.get(h.i)
+                if k is not None:  # (« sur France Inter »: the whole name, whatever its tags)
+                    j = max(j, self.index.spans[k][1])
                 continue
             if t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns:
                 j += 1
@@ -599,6 +625,8 @@ class DocQuotes:
                     continue
                 break
         start = q.i + 1
+        while start < e and doc[start].text in ("'", "’"):
+            start += 1
         for p, x, cue in self.source_phrases(start, min(start + 2, e)):
             if p.i == start:
                 start = self.after_source(x)
@@ -620,6 +648,13 @@ class DocQuotes:
         for j in range(start, end - 1):
             # « …, tout en assurant que … », « …, ajoutant que … »: the speaker's next report
             if doc[j].text == "," and self.participle_report(j + 1, end):
+                end = j
+                break
+            # « a réclamé que … et menacé de … »: a second report, its auxiliary left out
+            if fold(doc[j].text) in ("et", "mais", "puis") and doc[j + 1].i not in self.quoted \
+                    and "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense") \
+                    and self.is_cue(doc[j + 1]) is not None and aux is not None \
+                    and not any(c.dep_.startswith(("aux", "nsubj")) for c in doc[j + 1].children):
                 end = j
                 break
         for j in range(start, end - 1):  # « … : « a direct quotation » » is a quotation of its own
@@ -1520,6 +1555,8 @@ class DocQuotes:
         last = left[-1] if left else None
         first = right[0] if right else None
         clause = self.full_clause(mk)
+        if last is not None and last.text in ("'", "’") and len(left) > 1 and fold(left[-2].text) in QUE:
+            last = left[-2]
         left_ok = last is None or last.text in (":", "—", "–", "-", "«", ",") or fold(last.text) in QUE
         right_ok = first is None or first.text in (",", ":", ";", ".", "!", "?", "…", ")") \
             or self.cue_after(mk) is not None

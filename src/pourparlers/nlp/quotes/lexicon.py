@@ -104,7 +104,9 @@ class CueLexicon:
         for key in self._guesses(tok):
             # expressions of several words come first (« faire part de »)
             for with_, cue in self.phrases.get(key, []):
-                if any(fold(c.lemma_) == with_ or fold(c.text) == with_ for c in tok.children):
+                # (the particle or a word fixed to it: « met en avant »)
+                near = [g for c in tok.children for g in [c] + [x for x in c.children if x.dep_ == "fixed"]]
+                if any(fold(c.lemma_) == with_ or fold(c.text) == with_ for c in near):
                     return cue
             cue = self.verbs.get(key)
             if cue is not None:
