@@ -224,3 +224,40 @@ def test_feminine_role_gives_the_gender_for_later_pronouns(analyse):
                 "Pour elle, le Conseil a manqué à son devoir.")
     q = next(q for q in r.quotes if "le Conseil a manqué" in q.text)
     assert q.speaker_name == "Caroline Ashworth"
+
+
+# ------------------------------------------------------------------ descriptions of organisations and pairs
+
+@pytest.mark.parametrize("text, description, name", [
+    ("Deux employés de l'ONG française Santé Monde ont été libérés. Les familles attendaient à l'aéroport. "
+     "Selon l'organisation, dix humanitaires sont encore retenus.", "l'organisation", "Santé Monde"),
+    ("Les rebelles du Front pour la libération du Nord (FLN) ont attaqué la ville. "
+     "Le mouvement, qui contrôle plusieurs localités, nie toute responsabilité.", "Le mouvement",
+     "Front pour la libération du Nord"),
+    ("L'Union des forces démocratiques (UFD), principal parti d'opposition, a dénoncé des arrestations. "
+     "La police a démenti. Le parti a appelé à manifester.", "Le parti", "Union des forces démocratiques"),
+])
+def test_bare_description_of_an_organisation_kind_is_the_article_s_one(parse, text, description, name):
+    doc = parse(text)
+    e = resolve_span(doc, span(doc, description))
+    assert e is not None and e.name == name
+
+
+def test_description_of_an_organisation_with_a_complement_is_not_resolved_by_kind(parse):
+    doc = parse("L'ONG française Santé Monde a publié un rapport. L'organisation des Nations unies a réagi.")
+    e = resolve_span(doc, span(doc, "L'organisation des Nations unies"))
+    assert e is None or e.name != "Santé Monde"
+
+
+def test_the_two_mediators_are_the_pair_last_named(parse):
+    doc = parse("Une trêve a été annoncée vendredi par le Qatar et l'Égypte. "
+                "Dans un communiqué conjoint, les deux médiateurs précisent que les convois passeront.")
+    ref = refer(doc, span(doc, "les deux médiateurs"))
+    assert ref is not None and ref.name == "Qatar et Égypte"
+
+
+def test_a_role_of_another_office_does_not_take_the_last_speaker(analyse):
+    r = analyse("Au total, 40 personnes ont été interpellées, a annoncé jeudi le préfet de police, Louis Ferrand. "
+                "Le ministre de l'Intérieur a salué « un coup très dur porté aux trafiquants ».")
+    q = next(q for q in r.quotes if "coup très dur" in q.text)
+    assert q.speaker_name == "ministre de l'Intérieur" and not q.speaker_named

@@ -704,3 +704,16 @@ def test_expression_with_a_fixed_particle(analyse):
     q = find(analyse("La diplomatie chinoise met en avant l'« amitié traditionnelle » entre les deux pays."),
              "amitié traditionnelle")
     assert q.cue == "mettre en avant" and q.speaker_name == "diplomatie chinoise"
+
+
+def test_participle_set_apart_after_an_incise_goes_with_its_subject(analyse):
+    r = analyse("Le président sortant, Marc Dubois, refuse sa défaite. « Nous ne céderons pas », a-t-il déclaré "
+                "mardi soir devant ses partisans, annonçant le dépôt d'un recours.")
+    q = find(r, "le dépôt d'un recours")
+    assert q.cue == "annoncer" and q.speaker_name == "Marc Dubois"
+
+
+def test_learnt_from_a_party_named_before(analyse):
+    r = analyse("L'Union des forces démocratiques (UFD), principal parti d'opposition, a dénoncé des arrestations. "
+                "Les arrestations ont eu lieu dimanche, a-t-on appris auprès du parti.")
+    assert find(r, "Les arrestations ont eu lieu").speaker_name == "Union des forces démocratiques"

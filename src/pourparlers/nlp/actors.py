@@ -80,6 +80,10 @@ class _Lexicon:
         self.honorifics = {fold(x) for x in r["honorifics"]}
         self.side_nouns = {fold(x) for x in r.get("side_nouns", [])}
         self.person_nouns = {fold(x) for x in r.get("person_nouns", [])}
+        self.org_kind: dict[str, set[int]] = {}
+        for i, group in enumerate(r.get("org_kinds", [])):
+            for word in group:
+                self.org_kind.setdefault(fold(word), set()).add(i)
         self.synonym = {}
         for i, group in enumerate(r["role_synonyms"]):
             for word in group:
@@ -815,6 +819,7 @@ class ActorResolver(Component):
                         for t in toks:
                             if t.i >= ha and not t.is_punct:
                                 index.appos.setdefault(t.i, ent.id)
+                        index.add_role(ent.id, toks, (ha, hb), key)
 
     def _name_phrase_start(self, doc: Doc, a: int, floor: int, person: bool) -> int:
         """First token of a name with its own title, honorific or nationality
@@ -1311,11 +1316,20 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
                 return Referent(ref.name, ref.entity, ga, gb, ref.gender, ref.number, ref.kind)
         if ent is not None and (definite or head.i < index.title_end):
             return Referent(ent.name, ent, ga, gb, index.gender.get(ent.id) or g, "Sing", ent.type)
-    # an organisation by its kind, just named (« le parti écologiste »)
+    # an organisation by its kind, just named (« le parti écologiste »), or the
+    # article's one organisation of that kind (« l'organisation », « le mouvement »)
     if hkey in lex.org_nouns and _definite(tokens, head) and n != "Plur":
-        ref = _recent_org(index, at, tokens, head)
+        ref = _recent_org(index, at, tokens, head) or _kind_org(index, at, tokens, head)
         if ref is not None:
             return Referent(ref.name, ref, ga, gb, g, n, ref.type)
+    # « les deux médiateurs »: the two actors last named together
+    if n == "Plur" and _definite(tokens, head) and any(
+            t.i < head.i and t.pos_ == "NUM" and fold(t.text) in ("deux", "2") for t in tokens) \
+            and (rk is not None or hkey in lex.org_nouns or hkey in lex.person_nouns):
+        pair = _last_pair(index, at)
+        if pair is not None:
+            first, second = pair
+            return Referent(f"{first.name} et {second.name}", first, ga, gb, None, "Plur", first.type)
     return Referent(describe(tokens), None, ga, gb, g, n, "DESC")
 
 
@@ -1325,7 +1339,10 @@ def _definite(tokens: list[Token], head: Token) -> bool:
             break
         if t.pos_ == "DET":
             return "Def" in t.morph.get("Definite") or "Dem" in t.morph.get("PronType")
-    return False
+    # « auprès du parti »: the article is in the preposition
+    p = _prev(head.doc, tokens[0].i) if tokens else None
+    return p is not None and p.i < head.i and "Def" in p.morph.get("Definite") and p.pos_ in ("ADP", "DET") \
+        and fold(p.text) in ("du", "au", "aux")
 
 
 def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
@@ -1460,6 +1477,9 @@ def _salient_speaker(index: ActorIndex, at: int, gender: str | None, info: RoleI
         if info is not None and any(r.head == info.head and not info.mods <= r.mods
                                     for r in index.roles.get(ref.entity.id, [])):
             continue
+        roles = index.roles.get(ref.entity.id, [])
+        if info is not None and roles and not any(r.head == info.head for r in roles):
+            continue  # « le ministre de l'Intérieur » is not the préfet who spoke last
         if info is not None and info.mods and any(
                 m in {fold(c) for c in lexicon().countries} and r.mods & {fold(c) for c in lexicon().countries}
                 and m not in r.mods for m in info.mods for r in index.roles.get(ref.entity.id, [])):
@@ -1481,6 +1501,48 @@ def _fits_org(ent: Entity, tokens: list[Token], head: Token) -> bool:
         if len(stem) == 5 and any(w.startswith(stem) for w in names):
             return True
     return False
+
+
+def _kind_org(index: ActorIndex, at: int, tokens: list[Token], head: Token) -> Entity | None:
+    """« l'organisation » for « l'ONG française Horizons », « le mouvement »
+    for « le Front de libération … »: a definite bare description of an
+    organisation's kind (no complement) stands for the organisation named
+    before it whose name or role is of that kind; the last one named if
+    there are several."""
+    lex = lexicon()
+    kinds = lex.org_kind.get(fold(head.lemma_)) or lex.org_kind.get(fold(head.text))
+    if not kinds or any(t.i > head.i and t.pos_ not in ("ADJ",) and not t.is_punct for t in tokens):
+        return None
+    best = None
+    for e in index.entities:
+        if e.type != "ORG":
+            continue
+        words = [fold(w) for text in [e.name] + e.roles for w in text.replace("-", " ").replace("'", "' ").split()]
+        if not any(kinds & lex.org_kind.get(w, set()) for w in words):
+            continue
+        pos = index.last_position(e.id, at)
+        if pos >= 0 and (best is None or pos > best[0]):
+            best = (pos, e)
+    return best[1] if best else None
+
+
+def _last_pair(index: ActorIndex, at: int) -> tuple[Entity, Entity] | None:
+    """The last two actors named together (« X et Y »), within three sentences."""
+    doc = index.doc
+    s = index.sent_of[at] if at < len(index.sent_of) else 0
+    spans = sorted((a, b, index.entity_at(a)) for a, b in index.spans if a < at)
+    for k in range(len(spans) - 1, 0, -1):
+        a2, b2, e2 = spans[k]
+        a1, b1, e1 = spans[k - 1]
+        if index.sent_of[a2] < s - 3:
+            break
+        if e1 is None or e2 is None or e1.id == e2.id or e1.type not in ("PER", "ORG", "LOC") \
+                or e2.type not in ("PER", "ORG", "LOC") or (e1.type == "PER") != (e2.type == "PER"):
+            continue
+        between = [t for t in doc[b1:a2] if not t.is_space]
+        if between and fold(between[0].text) == "et" and all(t.pos_ in ("CCONJ", "DET", "ADP") for t in between):
+            return e1, e2
+    return None
 
 
 def _recent_org(index: ActorIndex, at: int, tokens: list[Token], head: Token) -> Entity | None:

@@ -346,6 +346,17 @@ class DocQuotes:
                             if who is not None:
                                 return who
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                    p = _prev(doc, v.left_edge.i)
+                    if p is not None and p.text == "," and "Pres" in v.morph.get("Tense"):
+                        # « …, a-t-il déclaré devant ses partisans, annonçant … »: a
+                        # participle set apart by a comma goes with the clause's subject
+                        anc = head
+                        while anc.head.i != anc.i and anc.pos_ not in ("VERB",) and depth < 4:
+                            anc = anc.head
+                            depth += 1
+                        if anc.pos_ == "VERB" and anc.i not in self.quoted:
+                            return self.subject(anc, anc.i > head.i, 4)
+                        return None
                     return self.speaker_np(head)
         return self.left_subject(v) if depth == 0 else None
 
