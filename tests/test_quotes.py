@@ -717,3 +717,60 @@ def test_learnt_from_a_party_named_before(analyse):
     r = analyse("L'Union des forces démocratiques (UFD), principal parti d'opposition, a dénoncé des arrestations. "
                 "Les arrestations ont eu lieu dimanche, a-t-on appris auprès du parti.")
     assert find(r, "Les arrestations ont eu lieu").speaker_name == "Union des forces démocratiques"
+
+
+# ------------------------------------------------------------------ more extent and speaker cases
+
+def test_a_quoted_step_is_no_negation(analyse):
+    r = analyse("Sa directrice, Anna Berg, a salué « un premier pas », mais a exhorté les deux camps à garantir "
+                "un accès aux convois.")
+    q = find(r, "un premier pas")
+    assert q.cue == "saluer" and q.speaker_name == "Anna Berg"
+    assert find(r, "les deux camps à garantir").speaker_name == "Anna Berg"
+
+
+def test_accused_object_parsed_as_an_attribute(analyse):
+    q = find(analyse("Sénégal : l'opposition accuse le pouvoir d'avoir fait arrêter une dizaine de ses militants"),
+             "le pouvoir")
+    assert q.text == "le pouvoir d'avoir fait arrêter une dizaine de ses militants"
+
+
+def test_au_is_no_infinitive_mark(analyse):
+    q = find(analyse("La Belgique a appelé la junte au pouvoir à Bamako à lever les restrictions imposées aux convois."),
+             "la junte")
+    assert q.text == "la junte au pouvoir à Bamako à lever les restrictions imposées aux convois"
+
+
+def test_name_in_apposition_is_the_subject_of_a_lost_parse(analyse):
+    r = analyse("La présidente d'une association de locataires, Nadia Rami, regrette pour sa part que "
+                "« l'État ne vienne que pour la répression » et réclame la réouverture du centre social, "
+                "fermé depuis 2022.")
+    first = find(r, "l'État ne vienne")
+    assert first.kind == "direct" and first.speaker_name == "Nadia Rami"
+    second = find(r, "la réouverture")
+    assert second.cue == "réclamer" and second.speaker_name == "Nadia Rami"
+    assert second.text == "la réouverture du centre social, fermé depuis 2022"
+
+
+def test_past_participle_set_apart_stays_with_what_was_announced(analyse):
+    r = analyse("Le ministère a annoncé l'expulsion de deux diplomates, accusés d'« activités incompatibles "
+                "avec leur statut ».")
+    assert len(r.quotes) == 1
+    assert r.quotes[0].text == "l'expulsion de deux diplomates, accusés d'« activités incompatibles avec leur statut »"
+
+
+def test_court_sentences_and_anonymity_are_not_words(analyse):
+    r = analyse("Le tribunal a condamné l'ancien maire, Paul Roux, à deux ans de prison avec sursis. "
+                "Un témoin, qui a requis l'anonymat, était présent.")
+    assert r.quotes == []
+    q = find(analyse("Le ministre a condamné l'attaque contre le consulat."), "l'attaque")
+    assert q.cue == "condamner"
+
+
+def test_present_tense_taken_for_a_participle(analyse):
+    r = analyse("Un responsable onusien, qui a requis l'anonymat, décrit une situation « catastrophique » "
+                "dans la région, où « des villages entiers n'ont plus rien ».")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.cue == "décrire" and q.speaker_name == "responsable onusien"
+    assert q.text.endswith("n'ont plus rien »")

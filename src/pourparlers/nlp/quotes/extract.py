@@ -152,9 +152,14 @@ class DocQuotes:
         the journalist's own (first person, imperative, a question)."""
         if v.i in self.quoted:
             return True
+        s0, _ = self.sent_range(v.i)
+        ne = any(fold(t.text) in ("ne", "n'") and t.i not in self.quoted for t in self.doc[max(s0, v.i - 6):v.i])
         for c in list(v.children) + [a for c in v.children if c.dep_.startswith("aux") for a in [c]]:
+            if c.i in self.quoted:
+                continue  # (« a salué « un premier pas » »: a step, not a negation)
             if c.dep_ in ("advmod", "advmod:neg") and ("Neg" in c.morph.get("Polarity")
-                                                        or fold(c.text) in ("pas", "jamais", "guere", "point")):
+                                                        or fold(c.text) in ("pas", "jamais", "guere", "point")) \
+                    and (ne or fold(c.text) in ("ne", "n'", "jamais")):
                 if fold(v.lemma_) in self.lex.negated_reports:
                     continue  # « n'a pas exclu des mesures »: said all the same
                 return True
@@ -166,7 +171,8 @@ class DocQuotes:
                                                  for c in v.children):
             return True  # « annoncera »: not said yet
         if "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") and v.dep_ in ("acl", "amod") \
-                and not any(c.dep_.startswith("aux") for c in v.children) and self.detached_aux(v) is None:
+                and not any(c.dep_.startswith("aux") for c in v.children) and self.detached_aux(v) is None \
+                and not self.finite_homograph(v):
             return True  # « cet amendement, proposé en juin, … »: a passive participle
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if any(fold(c.text) in ("je", "j'", "nous") for c in subj):
@@ -186,6 +192,37 @@ class DocQuotes:
         if last is not None and last.text == "?" and not self.mark_of.get(last.i):
             return True
         return False
+
+    def not_words(self, v: Token) -> bool:
+        """A reporting verb used for something else than words: a court's
+        sentence (« condamné à deux ans de prison »), a request for anonymity."""
+        doc = self.doc
+        if any(c.dep_ == "obj" and fold(c.lemma_) in self.lex.no_content_objects for c in v.children):
+            return True
+        if fold(v.lemma_) in self.lex.penalty_verbs:
+            _, e = self.sent_range(v.i)
+            for t in doc[v.i + 1:e]:
+                if t.i in self.quoted or t.text in (";", ":") or t.pos_ == "VERB" and t.head.i != v.i:
+                    break
+                if fold(t.text) in ("a", "à") and t.pos_ == "ADP" and (t.head.head.i == v.i or t.head.i == v.i):
+                    return True
+        return False
+
+    def finite_homograph(self, v: Token) -> bool:
+        """« X, qui a requis l'anonymat, décrit une situation … »: a present
+        tense that looks like a participle (« dit », « décrit », « écrit »),
+        taken for one in a sentence that has no other main verb."""
+        lemma, form = fold(v.lemma_), fold(v.text)
+        if not (lemma.endswith("ire") and form == lemma[:-2] + "t"):
+            return False
+        s, e = self.sent_range(v.i)
+        for t in self.doc[s:e]:
+            if t.i == v.i or t.i in self.quoted or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if "Fin" in t.morph.get("VerbForm") and not any(
+                    a.dep_ == "acl:relcl" for a in [t] + list(t.ancestors)) and t.dep_ not in ("aux", "aux:tense"):
+                return False
+        return True
 
     def detached_aux(self, v: Token) -> Token | None:
         """The auxiliary of a past participle that an adverbial phrase cut off
@@ -334,6 +371,8 @@ class DocQuotes:
                         return None
                 if head.pos_ in ("VERB", "AUX", "ADJ"):
                     who = self.subject(head, False, depth + 1)
+                    if who is None and v.dep_ == "conj" and self.is_cue(head) is not None:
+                        who = self.left_subject(head)  # (« X regrette que … et réclame … »)
                     if who is not None:
                         return who
                     # a gerund's subject is the main clause's (« en annonçant »)
@@ -345,6 +384,8 @@ class DocQuotes:
                             who = self.subject(anc, False, 4)
                             if who is not None:
                                 return who
+                elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and self.finite_homograph(v):
+                    return self.left_subject(v)  # (a main verb the tagger took for a participle)
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                     p = _prev(doc, v.left_edge.i)
                     if p is not None and p.text == "," and "Pres" in v.morph.get("Tense"):
@@ -418,6 +459,11 @@ class DocQuotes:
             if j > s and doc[j].text == "," and seg and (fold(seg[0].text) in ("qui", "que", "qu'", "dont")
                                                         or actors.role_key(seg, 0) or seg[0].pos_ == "DET"):
                 p = _prev(doc, j)
+            elif j > s and doc[j].text == "," and seg and self.index.token_mention.get(seg[0].i) is not None \
+                    and self.index.spans[self.index.token_mention[seg[0].i]] == (seg[0].i, seg[-1].i + 1) \
+                    and self.index.entity_at(seg[0].i) is not None \
+                    and self.index.entity_at(seg[0].i).type in ("PER", "ORG"):
+                return seg  # « La présidente de …, Nadia Rami, regrette … »: the name in apposition
         if p is None or p.i < s or p.i in self.quoted:
             return None
         k = self.index.token_mention.get(p.i)
@@ -661,6 +707,12 @@ class DocQuotes:
             if doc[j].text == "," and self.participle_report(j + 1, end):
                 end = j
                 break
+            # « regrette que « … » et réclame … »: after the quotation, a report of the speaker's
+            if fold(doc[j].text) in ("et", "mais", "puis") and j > start and doc[j - 1].text in ("»", "”") \
+                    and doc[j + 1].i not in self.quoted and self.is_cue(doc[j + 1]) is not None \
+                    and not any(c.dep_.startswith("nsubj") for c in doc[j + 1].children):
+                end = j
+                break
             # « a réclamé que … et menacé de … »: a second report, its auxiliary left out
             if fold(doc[j].text) in ("et", "mais", "puis") and doc[j + 1].i not in self.quoted \
                     and "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense") \
@@ -785,15 +837,28 @@ class DocQuotes:
             if c.dep_ == "xcomp" and not (c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and any(
                     m.dep_ == "mark" and fold(m.text) in DE_CASE for m in c.children)):
                 continue  # (« son intention de faire appel »: the infinitive goes with the noun)
-            between = [doc[k] for k in range(b, c.left_edge.i) if not doc[k].is_space]
+            between = [doc[k] for k in range(b, c.left_edge.i) if not doc[k].is_space
+                       and not (k in self.mark_of and not self.mark_of[k].name)]  # (a quoted word is no break)
             if any(t.text in (";", ":") for t in between) or len(between) > 1:
                 break
             if c.i in self.timex or any(fold(g.text) in self.lex.source_preps for g in c.children):
                 break
             b = max(b, self.np_end(c))
+        # a past participle set apart after the noun phrase qualifies it
+        # (« la réouverture du centre, fermé depuis 2022 »)
+        nxt = _next(doc, b - 1) if b > 0 else None
+        if nxt is not None and nxt.text == "," and nxt.i + 1 < e:
+            t = doc[nxt.i + 1]
+            if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") \
+                    and t.dep_ in ("acl", "advcl") and not any(c.dep_.startswith("aux") for c in t.children) \
+                    and t.i not in self.quoted \
+                    and (t.head.i == v.i or a <= t.head.i < b):
+                b = max(b, t.right_edge.i + 1)
         # quotations still governed by the verb (« y voyant un signe de « … » »)
         for mk in self.marks:
-            if mk.o >= b and mk.b <= e and not mk.name and v.is_ancestor(doc[mk.a]) \
+            gap = [doc[k] for k in range(b, mk.o) if not doc[k].is_space]
+            relative = len(gap) == 2 and gap[0].text == "," and fold(gap[1].text) in ("ou", "qui", "dont")
+            if mk.o >= b and mk.b <= e and not mk.name and (v.is_ancestor(doc[mk.a]) or relative) \
                     and not any(self.is_cue(doc[k]) for k in range(b, mk.o)):
                 b = max(b, (mk.c + 1) if mk.c is not None else mk.b)
         b = min(b, e)
@@ -817,8 +882,10 @@ class DocQuotes:
                 p = _prev(doc, t.left_edge.i)
                 restrictive = t.dep_ == "acl:relcl" and all(
                     doc[k].pos_ in ("ADJ", "ADV") for k in range(head.i + 1, t.left_edge.i))
-                if (p is not None and p.text == ",") or (t.dep_ == "acl:relcl" and not restrictive):
-                    b = min(b, t.left_edge.i)
+                past = t.dep_ == "acl" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") \
+                    and "Past" in t.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in t.children)
+                if (p is not None and p.text == "," and not past) or (t.dep_ == "acl:relcl" and not restrictive):
+                    b = min(b, t.left_edge.i)  # (« …, accusés de … » qualifies what was said: kept)
         return b
 
     def is_time(self, t: Token) -> bool:
@@ -830,7 +897,7 @@ class DocQuotes:
         ``noun_ok``, a noun after « de »: « accuse X de corruption »)."""
         doc = self.doc
         s, e = self.sent_range(v.i)
-        obj = next((c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
+        obj = next((c for c in v.children if c.dep_ in ("obj", "xcomp") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
                     and not self.is_time(c) and c.i not in self.quoted), None)
         if obj is None:
             return None
@@ -1256,6 +1323,8 @@ class DocQuotes:
                 continue
             if self.blocked(v) or v.i in self.used_cues:
                 continue
+            if self.not_words(v):
+                continue
             frames = cue.frames if cue else ("que",)
             spans: list[tuple[int, int]] = []
             inverted = False
@@ -1298,7 +1367,7 @@ class DocQuotes:
                     elif f == "obj":
                         sp = self.content_obj(v)
                     elif f in ("obj_a", "obj_de"):
-                        sp = self.content_obj_inf(v, A_WORDS if f == "obj_a" else DE_CASE, f == "obj_de")
+                        sp = self.content_obj_inf(v, ("a", "à") if f == "obj_a" else ("de", "d'"), f == "obj_de")
                     elif f == "said":
                         sp = self.content_obj(v, said=True)
                     else:
@@ -1696,7 +1765,8 @@ class DocQuotes:
             cur = h.head
             steps = 0
             while steps < 8:
-                if cur.i not in inside and cur.i not in self.quoted and self.is_cue(cur) and not self.blocked(cur):
+                if cur.i not in inside and cur.i not in self.quoted and self.is_cue(cur) and not self.blocked(cur) \
+                        and not self.not_words(cur):
                     return cur
                 if cur.head.i == cur.i:
                     break
@@ -1708,7 +1778,7 @@ class DocQuotes:
             t = doc[j]
             if t.i in self.quoted:
                 break
-            if self.is_cue(t) and not self.blocked(t):
+            if self.is_cue(t) and not self.blocked(t) and not self.not_words(t):
                 return t
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("aux", "aux:tense", "aux:pass"):
                 break

@@ -46,6 +46,8 @@ class CueLexicon:
         self.irrealis_governors = {fold(x) for x in q["irrealis_governors"]}
         self.irrealis_marks = {fold(x) for x in q["irrealis_marks"]}
         self.time_nouns = {fold(x) for x in q.get("time_nouns", [])}
+        self.no_content_objects = {fold(x) for x in q.get("no_content_objects", [])}
+        self.penalty_verbs = {fold(x) for x in q.get("penalty_verbs", [])}
         self.condition_marks = {fold(x) for x in q.get("condition_marks", [])}
         self.said_nouns = {fold(x) for x in q.get("said_nouns", [])}
         self.negated_reports = {fold(x) for x in q.get("negated_reports", [])}
