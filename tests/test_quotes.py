@@ -774,3 +774,17 @@ def test_present_tense_taken_for_a_participle(analyse):
     q = r.quotes[0]
     assert q.cue == "décrire" and q.speaker_name == "responsable onusien"
     assert q.text.endswith("n'ont plus rien »")
+
+
+def test_reported_clause_keeps_the_complements_the_parse_gave_to_the_verb(analyse):
+    q = find(analyse("La présidente a annoncé qu'elle se rendrait à Addis-Abeba en février pour le sommet de "
+                     "l'Union africaine, son premier déplacement à l'étranger."), "elle se rendrait")
+    assert q.text == ("elle se rendrait à Addis-Abeba en février pour le sommet de l'Union africaine, "
+                      "son premier déplacement à l'étranger")
+
+
+def test_deadline_after_a_demand_is_part_of_it(analyse):
+    q = find(analyse("Les syndicats réclament une hausse de 6 % des salaires et l'embauche de 1 500 agents "
+                     "d'ici à la fin de l'année."), "une hausse")
+    assert q.text.endswith("d'ici à la fin de l'année")
+

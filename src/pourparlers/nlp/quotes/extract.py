@@ -98,10 +98,12 @@ class DocQuotes:
                 self.tok_at[k] = t.i
         self.tok_at[len(self.text)] = n
         self.timex = set()
+        self.timex_spans: list[tuple[int, int]] = []
         for tx in doc._.timexes or []:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 self.timex.update(range(span.start, span.end))
+                self.timex_spans.append((span.start, span.end))
         self.marks = [self._mark_info(m) for m in find_quotes(self.text)]
         self.mark_of: dict[int, MarkInfo] = {}
         for mk in self.marks:
@@ -680,6 +682,19 @@ class DocQuotes:
                     end = max(t.head.right_edge.i + 1, nxt + 1)
                     nxt = end
                     continue
+                # complements the parse hung on the reporting verb right after the
+                # clause (« qu'elle se rendrait à Addis-Abeba en février pour … »)
+                if t.dep_ in ("case", "det") and t.head.i > t.i:
+                    t = t.head  # (the noun of a prepositional phrase)
+                if t.head.i == v.i and (t.dep_.startswith("obl") or t.dep_ == "nmod" or t.text in ("-",)) \
+                        and t.pos_ in ("NOUN", "PROPN", "PUNCT", "NUM") and t.i not in self.quoted \
+                        and not (t.is_punct and t.text != "-") \
+                        and fold(t.lemma_) not in self.lex.statement_nouns \
+                        and not any(fold(g.text) in self.lex.source_preps - self.lex.clause_initial
+                                    for g in t.children):
+                    end = max(t.right_edge.i + 1, nxt + 1)
+                    nxt = end
+                    continue
                 break
         start = q.i + 1
         while start < e and doc[start].text in ("'", "’"):
@@ -748,6 +763,14 @@ class DocQuotes:
                 b = close + 1
             if mk.o < a <= close and close < b:
                 a = mk.o
+        # nor a name (« à Addis-Abeba ») or a date (« d'ici à la fin de l'année »)
+        if b > a:
+            k = self.index.token_mention.get(b - 1)
+            if k is not None and self.index.spans[k][1] > b:
+                b = self.index.spans[k][1]
+            for ta, tb in self.timex_spans:
+                if ta < b < tb and ta >= a:
+                    b = tb
         return a, b
 
     def split_quoted(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -841,8 +864,9 @@ class DocQuotes:
                        and not (k in self.mark_of and not self.mark_of[k].name)]  # (a quoted word is no break)
             if any(t.text in (";", ":") for t in between) or len(between) > 1:
                 break
-            if c.i in self.timex or any(fold(g.text) in self.lex.source_preps for g in c.children):
-                break
+            if c.i in self.timex and not any(g.dep_ == "case" for g in c.children) \
+                    or any(fold(g.text) in self.lex.source_preps for g in c.children):
+                break  # (a bare date is when it was said; « d'ici à la fin de l'année » is part of it)
             b = max(b, self.np_end(c))
         # a past participle set apart after the noun phrase qualifies it
         # (« la réouverture du centre, fermé depuis 2022 »)
