@@ -261,3 +261,19 @@ def test_a_role_of_another_office_does_not_take_the_last_speaker(analyse):
                 "Le ministre de l'Intérieur a salué « un coup très dur porté aux trafiquants ».")
     q = next(q for q in r.quotes if "coup très dur" in q.text)
     assert q.speaker_name == "ministre de l'Intérieur" and not q.speaker_named
+
+
+def test_gendered_pronoun_prefers_a_person_of_that_gender_in_the_same_sentence(analyse):
+    r = analyse("La ministre des Sports, Claire Duval, a présenté lundi sa démission, a annoncé Matignon. "
+                "« Je pars la tête haute », a-t-elle déclaré. L'ONU a publié un rapport. "
+                "Elle estime que la crise va durer.")
+    assert next(q for q in r.quotes if "la tête haute" in q.text).speaker_name == "Claire Duval"
+    assert next(q for q in r.quotes if "la crise va durer" in q.text).speaker_name == "ONU"
+
+
+def test_name_typed_as_a_place_after_a_person_s_title_is_a_person(analyse):
+    r = analyse("Le chef du mouvement, Abou Karim al-Masri, annonce la rupture des liens avec le groupe. "
+                "Selon al-Masri, la décision est irrévocable. Des combattants ont quitté al-Masri hier.")
+    e = next(e for e in r.entities if e.name == "Abou Karim al-Masri")
+    q = next(q for q in r.quotes if "la rupture" in q.text)
+    assert q.speaker_name == "Abou Karim al-Masri" and e.type == "PER"

@@ -773,10 +773,20 @@ class ActorResolver(Component):
             if not m.entity:
                 continue
             ent = index.by_id[m.entity]
-            if ent.type not in ("PER", "ORG"):
-                continue
-            person = ent.type == "PER"
             sent = index.sents[index.sent_of[a]]
+            if ent.type not in ("PER", "ORG"):
+                # a name the NER mostly typed as a place, in apposition to a
+                # person's title (« le chef du Front, Abou X al-Y, »): a person
+                comma = _prev(doc, a)
+                found = self._description_before(doc, comma.i, sent.start, True) \
+                    if comma is not None and comma.text == "," and comma.i > sent.start else None
+                if found is None or not role_key([found[0]], 0) or not self._looks_like_person(doc, a, b):
+                    continue
+                ent.type = "PER"
+                for mm in index.mentions:
+                    if mm.entity == ent.id:
+                        mm.label = "PER"
+            person = ent.type == "PER"
             a0 = self._name_phrase_start(doc, a, sent.start, person)
             for i in range(a0, a):
                 if not doc[i].is_punct and not doc[i].is_space and doc[i].pos_ != "DET":
@@ -1690,15 +1700,17 @@ def antecedent(doc: Doc, i: int, pronoun: str) -> Referent | None:
     want_g, want_n = feats.get("gender"), feats.get("number")
     s = index.sent_of[i] if i < len(index.sent_of) else 0
     demonstrative = pronoun.startswith(("ce", "cet", "celui", "celle", "ceux"))
+    unsure, unsure_sent = None, 0  # an organisation or a place of unknown gender: kept unless a person fits better
     for j, kind, obj in reversed(index.history):
         if j >= i:
             continue
         if index.sent_of[j] < s - 3:
             break
-        if (j in index.quoted or j in index.reported) and kind != "speaker":
+        if unsure is not None and index.sent_of[j] < unsure_sent:
+            break  # (a person of the same sentence only)
+        reported = (j in index.quoted or j in index.reported) and kind != "speaker"
+        if reported and unsure is None:
             continue
-        if demonstrative and kind != "mention":
-            pass
         ref = _history_referent(index, j, kind, obj)
         if ref is None:
             continue
@@ -1710,8 +1722,19 @@ def antecedent(doc: Doc, i: int, pronoun: str) -> Referent | None:
             continue
         if want_g == "Fem" and g == "Masc" or want_g == "Masc" and g == "Fem" and want_n == "Sing":
             continue
+        if unsure is not None and not (ref.entity is not None and ref.entity.type == "PER" and g == want_g):
+            continue  # (looking only for a person of the pronoun's gender now)
+        if reported and unsure is None:
+            continue
+        if unsure is None and want_g and want_n == "Sing" and g is None and ref.entity is not None \
+                and ref.entity.type in ("ORG", "LOC", "MISC"):
+            unsure, unsure_sent = ref, index.sent_of[j]  # « X …, a annoncé Matignon. « … », a-t-elle déclaré »
+            continue
         return Referent(ref.name, ref.entity, doc[i].idx, doc[i].idx + len(doc[i].text),
                         ref.gender, ref.number, ref.kind)
+    if unsure is not None:
+        return Referent(unsure.name, unsure.entity, doc[i].idx, doc[i].idx + len(doc[i].text),
+                        unsure.gender, unsure.number, unsure.kind)
     if demonstrative or want_n == "Sing":
         # « ce dernier »: the last person named
         for k in range(len(index.mentions) - 1, -1, -1):
