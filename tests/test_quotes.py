@@ -788,3 +788,37 @@ def test_deadline_after_a_demand_is_part_of_it(analyse):
                      "d'ici à la fin de l'année."), "une hausse")
     assert q.text.endswith("d'ici à la fin de l'année")
 
+
+
+def test_object_hung_on_the_reporting_verb_after_an_incise(analyse):
+    q = find(analyse("Les chefs d'État africains se sont engagés à mettre sur pied, d'ici à 2026, une force "
+                     "régionale de réaction rapide."), "mettre sur pied")
+    assert q.text == "mettre sur pied, d'ici à 2026, une force régionale de réaction rapide"
+
+
+def test_report_stops_at_a_relative_report_and_a_closing_source(analyse):
+    r = analyse("Le ministre a appelé Paris à « ne pas suivre aveuglément » la ligne de Washington, qui menace "
+                "d'activer son « bouclier commercial » contre la Chine, selon le compte rendu publié par le ministère.")
+    first = find(r, "ne pas suivre aveuglément")
+    assert first.text == "Paris à « ne pas suivre aveuglément » la ligne de Washington"
+    second = find(r, "bouclier commercial")
+    assert second.cue == "menacer" and second.speaker_name == "Washington"
+
+
+def test_faire_savoir_closing_a_long_sentence(analyse):
+    q = find(analyse("La présidente du Conseil, Anna Berg, s'est entretenue mercredi par téléphone avec le président "
+                     "malien, Moussa Keita, a fait savoir le palais présidentiel."), "s'est entretenue")
+    assert q.cue == "faire savoir" and q.speaker_name == "palais présidentiel"
+    assert q.text.startswith("La présidente du Conseil")
+
+
+def test_source_qualified_by_an_adjective_participle(analyse):
+    q = find(analyse("Des gaz lacrymogènes ont été tirés près du rond-point central, selon des témoins joints "
+                     "par téléphone."), "Des gaz")
+    assert q.text == "Des gaz lacrymogènes ont été tirés près du rond-point central"
+
+
+def test_quoted_words_inside_a_reported_clause_are_the_reporter_s(analyse):
+    r = analyse("Le ministre Paul Girard a indiqué que Dakar souhaitait « avancer vite » sur le projet de gazoduc.")
+    assert len(r.quotes) == 1
+    assert r.quotes[0].speaker_name == "Paul Girard"

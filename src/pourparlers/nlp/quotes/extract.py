@@ -62,6 +62,7 @@ class Found:
     weak: bool = False  # no reporting word, no speaker: dropped unless repeated with one
     final: bool = False  # the article says nothing of who spoke: no guessing
     incise: bool = False  # the speaker is the subject of an incise (« … », confie un habitant)
+    frame: str | None = None  # what the reporting verb reported (que, inf, obj, obj_a…)
 
 
 @dataclass
@@ -415,7 +416,17 @@ class DocQuotes:
     def relative_antecedent(self, qui: Token, v: Token) -> list[Token] | None:
         words = actors.relative_antecedent(self.doc, qui)
         if words and len(words) == 1 or (words and self.index.entity_at(words[0].i) is None):
-            return self.speaker_np(actors._head_of(words))
+            words = self.speaker_np(actors._head_of(words))
+        if words and not self.can_speak(words):
+            # « la ligne de Washington, qui menace de … »: the one who speaks is
+            # the name at the end of the phrase, not the line
+            p = _prev(self.doc, qui.i)
+            p = _prev(self.doc, p.i) if p is not None and p.text == "," else None
+            k = self.index.token_mention.get(p.i) if p is not None else None
+            ent = self.index.entity_at(p.i) if p is not None else None
+            if k is not None and ent is not None and ent.type in ("PER", "ORG", "LOC"):
+                a, b = self.index.spans[k]
+                return [self.doc[i] for i in range(a, b)]
         return words
 
     def sentence_actor(self, v: Token) -> list[Token] | None:
@@ -841,6 +852,17 @@ class DocQuotes:
         while a < inf.i and fold(doc[a].text) in ("de", "d'", "a", "à") and doc[a].dep_ == "mark":
             a += 1
         b = min(inf.right_edge.i + 1, e)
+        # the object the parse hung on the reporting verb after an incise
+        # (« à mettre sur pied, d'ici à 2026, une force régionale »)
+        k = b
+        while k < e and (doc[k].is_space or doc[k].text == ","):
+            k += 1
+        if k < e and doc[k].pos_ in ("DET", "NOUN", "NUM") and k not in self.quoted:
+            h = doc[k] if doc[k].pos_ == "NOUN" else doc[k].head
+            if h.head.i == v.i and h.pos_ == "NOUN" and h.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nmod") \
+                    and not any(c.dep_ == "case" for c in h.children) and not self.is_time(h) \
+                    and h.left_edge.i >= k:
+                b = min(h.right_edge.i + 1, e)
         if a <= v.i:
             a = v.i + 1
         return self.trim(a, b)
@@ -1077,12 +1099,14 @@ class DocQuotes:
         s, e = self.sent_range(v.i)
         p = _prev(doc, v.i)
         while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or p.text == "-t" or is_clitic_subject(p)
-                                              or fold(p.text) in ("ne", "n'", "le", "l'")):
+                                              or fold(p.text) in ("ne", "n'", "le", "l'")
+                                              or p.head.i == v.i and p.pos_ == "VERB"):  # (« a fait savoir »)
             p = _prev(doc, p.i)
         if p is None or p.i <= s or p.text != ",":
             return None
         form = v.morph.get("VerbForm")
-        if "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense")):
+        phrase = any(c.pos_ == "VERB" and c.i < v.i for c in v.children)  # (« a fait savoir »)
+        if "Inf" in form and not phrase or ("Part" in form and "Pres" in v.morph.get("Tense")):
             return None  # « …, prônant le bilan de … » goes on the sentence, it reports no clause
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
@@ -1145,9 +1169,14 @@ class DocQuotes:
             j += 1
         # a past participle qualifying the source (« selon des témoins joints par
         # téléphone », « selon les résultats publiés lundi par la Commission »)
-        if j < e and doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm") \
-                and "Past" in doc[j].morph.get("Tense") and doc[j].i not in self.quoted:
-            j = max(j + 1, min(doc[j].right_edge.i + 1, e))
+        if j < e and doc[j].i not in self.quoted and (
+                doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm") and "Past" in doc[j].morph.get("Tense")
+                or doc[j].pos_ == "ADJ" and doc[j].dep_ in ("acl", "amod") and x.is_ancestor(doc[j])):
+            stop = min(doc[j].right_edge.i + 1, e)
+            if x.is_ancestor(doc[j]):
+                stop = max(stop, min(x.right_edge.i + 1, e))  # (« joints par téléphone », hung on the source)
+            stop = next((k for k in range(j, stop) if doc[k].text in (",", ";", ":")), stop)
+            j = max(j + 1, stop)
             while j < e and doc[j].is_space:
                 j += 1
         k = j
@@ -1350,6 +1379,7 @@ class DocQuotes:
             if self.not_words(v):
                 continue
             frames = cue.frames if cue else ("que",)
+            used_frame = None
             spans: list[tuple[int, int]] = []
             inverted = False
             if self.passive(v):
@@ -1398,6 +1428,7 @@ class DocQuotes:
                         sp = self.content_prep(v, f)
                     if sp and sp[1] > sp[0]:
                         spans.append(sp)
+                        used_frame = f
                         break
                 if not spans:
                     sp = self.content_before(v)
@@ -1414,8 +1445,16 @@ class DocQuotes:
                         spans.append(after)
             for a, b in spans:
                 if not inverted:
-                    for j in range(a + 1, b - 1):  # « …, prônant … »: a report of its own
-                        if doc[j].text == "," and self.participle_report(j + 1, b):
+                    for j in range(a + 1, b - 1):
+                        if doc[j].text != "," or j in self.quoted:
+                            continue
+                        nxt = doc[j + 1]
+                        # « …, prônant … », « …, qui menace de … », « …, selon X »: a report of its own
+                        if self.participle_report(j + 1, b) or fold(nxt.text) in self.lex.source_preps \
+                                - self.lex.clause_initial or fold(nxt.text) == "qui" and nxt.head.i not in self.quoted \
+                                and self.is_cue(nxt.head) is not None and not self.blocked(nxt.head) \
+                                or fold(nxt.text) in ("d'", "de") and j + 2 < b \
+                                and fold(doc[j + 2].text) in self.lex.after_de:
                             a, b = self.trim(a, j)
                             break
                 a, b = self.whole_marks(a, b)
@@ -1427,7 +1466,7 @@ class DocQuotes:
                 if cue is not None and not frames and not inverted:
                     continue
                 f = Found(a, b, "indirect", cue.lemma if cue else v.lemma_, v,
-                          source="indirect", who=who, resolved=True)
+                          source="indirect", who=who, resolved=True, frame=used_frame)
                 if who is None and not self.passive(v):
                     continue
                 if who and not self.can_speak(who):
@@ -1887,8 +1926,13 @@ class DocQuotes:
                 if f.mark is not None and not f.final and not f.incise:
                     # quoted words inside reported speech are that speaker's,
                     # unless a reporting verb outside it says otherwise
+                    own = f.cue_tok is not None and f.speaker is not None and self.is_cue(f.cue_tok) is not None \
+                        and any(x in self.is_cue(f.cue_tok).frames for x in ("obj", "said"))
                     host = next((g for g in items if g.mark is None and g.a <= f.a and f.b <= g.b
-                                 and g.speaker is not None and (f.cue_tok is None or g.a <= f.cue_tok.i < g.b)), None)
+                                 and g.speaker is not None and (f.cue_tok is None or g.a <= f.cue_tok.i < g.b
+                                                                and not own)), None)
+                    # (« exhorte X à garantir « … » », « que Dakar souhaitait « … » »: the
+                    # reporter's words; « Y lui a exprimé « … » »: Y's words, a verb that reports its object)
                     if host is not None:
                         f.speaker, f.cue, f.cue_tok, f.resolved = host.speaker, host.cue, host.cue_tok, True
                 if f.mark is not None and not f.final and (not f.resolved or (f.speaker is None and f.cue is None)):
