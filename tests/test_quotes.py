@@ -822,3 +822,37 @@ def test_quoted_words_inside_a_reported_clause_are_the_reporter_s(analyse):
     r = analyse("Le ministre Paul Girard a indiqué que Dakar souhaitait « avancer vite » sur le projet de gazoduc.")
     assert len(r.quotes) == 1
     assert r.quotes[0].speaker_name == "Paul Girard"
+
+
+def test_incise_closing_a_sentence_whose_clause_has_its_own_subject(analyse):
+    r = analyse("L'Union européenne et la Norvège ont conclu mercredi soir un accord sur les quotas de cabillaud, "
+                "après trois jours de négociations, a annoncé la Commission européenne dans un communiqué.")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.cue == "annoncer" and q.speaker_name == "Commission européenne"
+    assert q.text.startswith("L'Union européenne et la Norvège ont conclu")
+
+
+def test_a_comma_closing_an_apposition_makes_no_incise(analyse):
+    r = analyse("Sa porte-parole, Julie Marchetti, appelle la Commission à « écouter enfin les chercheurs ».")
+    q = find(r, "écouter enfin les chercheurs")
+    assert q.speaker_name == "Julie Marchetti" and q.text.startswith("la Commission à")
+
+
+def test_gerund_after_a_participle_cut_from_its_auxiliary(analyse):
+    r = analyse("Le ministre norvégien de la Pêche, Erik Solheim, a de son côté salué « un dialogue franc », "
+                "tout en rappelant que son pays « ne transigera jamais sur la durabilité des stocks ».")
+    assert find(r, "un dialogue franc").speaker_name == "Erik Solheim"
+    q = find(r, "ne transigera jamais")
+    assert q.cue == "rappeler" and q.speaker_name == "Erik Solheim" and q.kind == "indirect"
+
+
+def test_cue_taken_for_an_adjective_after_a_name_in_apposition(analyse):
+    r = analyse("Le président du comité régional des pêches, Olivier Tanguy, estime pour sa part que la baisse "
+                "« reste douloureuse » et demande à l'État de prévoir des aides.")
+    first = find(r, "la baisse")
+    assert first.cue == "estimer" and first.speaker_name == "Olivier Tanguy"
+    assert first.text == "la baisse « reste douloureuse »"
+    second = find(r, "prévoir des aides")
+    assert second.cue == "demander" and second.speaker_name == "Olivier Tanguy"
+    assert second.text == "à l'État de prévoir des aides"

@@ -147,7 +147,7 @@ class DocQuotes:
             return None
         if tok.i in self.slot_cues:
             return self.slot_cues[tok.i]
-        return self.lex.verb(tok)
+        return self.lex.verb(tok) or (self.slot_cue(tok) if tok.pos_ not in ("VERB", "AUX") else None)
 
     # ---------------------------------------------------------------- blocking
     def blocked(self, v: Token) -> bool:
@@ -227,6 +227,13 @@ class DocQuotes:
                 return False
         return True
 
+    def gerund(self, v: Token) -> bool:
+        """« en rappelant », « tout en assurant »."""
+        if "Part" not in v.morph.get("VerbForm") or "Pres" not in v.morph.get("Tense"):
+            return False
+        p = _prev(self.doc, v.i)
+        return p is not None and fold(p.text) == "en"
+
     def detached_aux(self, v: Token) -> Token | None:
         """The auxiliary of a past participle that an adverbial phrase cut off
         from it, which the parse lost (« X a de son côté salué … »)."""
@@ -239,7 +246,8 @@ class DocQuotes:
         while j >= s and steps < 6:
             t = doc[j]
             if t.pos_ == "AUX" and fold(t.lemma_) == "avoir" and "Fin" in t.morph.get("VerbForm"):
-                return t if t.head.i == t.i or t.head.pos_ not in ("VERB",) or t.head.i == v.i else None
+                return t if t.head.i == t.i or t.head.pos_ not in ("VERB",) or t.head.i == v.i \
+                    or t.dep_ not in ("aux", "aux:tense", "aux:pass") else None
             if t.is_space or t.pos_ in ("ADV", "ADP", "DET", "NOUN", "ADJ", "PRON") and t.text not in (",", ";"):
                 j -= 1
                 steps += 1
@@ -308,6 +316,10 @@ class DocQuotes:
             if learn and c.dep_.startswith("obl") and any(fold(g.text) in self.lex.learn_preps
                                                           for g in c.children):
                 return self.speaker_np(c)
+        if inverted and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
+            head = self.closing_incise(v)
+            if head is not None:
+                return [head] if pronoun_key(head) else self.speaker_np(head)
         for c in v.children:
             if c.text == "-t" or c.i in self.quoted:
                 continue  # the speaker is never among the quoted words
@@ -352,6 +364,19 @@ class DocQuotes:
         aux = self.detached_aux(v)
         if aux is not None:
             return self.left_subject(aux)
+        if depth < 4 and self.gerund(v):
+            # « …, tout en rappelant que … »: the subject of the clause before it
+            s0, _ = self.sent_range(v.i)
+            for j in range(v.i - 1, s0 - 1, -1):
+                t = doc[j]
+                if t.i in self.quoted or t.pos_ != "VERB" or self.gerund(t):
+                    continue
+                who = self.subject(t, False, depth + 1)
+                if who is None and "Fin" in t.morph.get("VerbForm"):
+                    who = self.left_subject(t)
+                if who is not None:
+                    return who
+                break
         aux = next((c for c in v.children if c.dep_ == "aux:tense"), None)
         if depth < 4 and aux is not None and v.dep_ == "conj":
             # « X a affirmé que … et a menacé de … »: the same subject as the
@@ -937,14 +962,21 @@ class DocQuotes:
     def is_time(self, t: Token) -> bool:
         return t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns or t.like_num
 
-    def content_obj_inf(self, v: Token, marks: tuple[str, ...], noun_ok: bool) -> tuple[int, int] | None:
+    def content_obj_inf(self, v: Token, marks: tuple[str, ...], noun_ok: bool,
+                        dative: bool = False) -> tuple[int, int] | None:
         """« exhorte les belligérants à garantir … », « accuse le pouvoir
         d'avoir … »: the object and the infinitive clause after it (or, with
-        ``noun_ok``, a noun after « de »: « accuse X de corruption »)."""
+        ``noun_ok``, a noun after « de »: « accuse X de corruption »; with
+        ``dative``, « demande à l'État de prévoir … »)."""
         doc = self.doc
         s, e = self.sent_range(v.i)
-        obj = next((c for c in v.children if c.dep_ in ("obj", "xcomp") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
-                    and not self.is_time(c) and c.i not in self.quoted), None)
+        if dative:
+            obj = next((c for c in v.children if c.dep_ in ("obl:arg", "iobj", "obl", "obl:mod") and c.i > v.i
+                        and c.pos_ in ("NOUN", "PROPN") and c.i not in self.quoted
+                        and any(g.dep_ == "case" and fold(g.text) in A_WORDS for g in c.children)), None)
+        else:
+            obj = next((c for c in v.children if c.dep_ in ("obj", "xcomp") and c.i > v.i
+                        and c.pos_ in ("NOUN", "PROPN") and not self.is_time(c) and c.i not in self.quoted), None)
         if obj is None:
             return None
 
@@ -1111,7 +1143,7 @@ class DocQuotes:
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) and c.text != "-t"
-               and not self.after_preposition(c) for c in v.children):
+               and not self.after_preposition(c) for c in v.children) and self.closing_incise(v) is None:
             return None
         nxt = _next(doc, v.i)
         if nxt is not None and nxt.text == "-t":
@@ -1124,6 +1156,32 @@ class DocQuotes:
         while a < p.i and (doc[a].is_space or doc[a].text in TRIM):
             a += 1
         return self.trim(a, p.i)
+
+    def closing_incise(self, v: Token) -> Token | None:
+        """« …, a annoncé la Commission européenne dans un communiqué. »: a
+        reporting verb after a comma, with an actor after it and nothing but
+        complements up to the end of the sentence, is an incise whatever the
+        parse hung on it before the comma. The actor's head, or None."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        p = _prev(doc, v.i)
+        while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or fold(p.text) in ("ne", "n'")
+                                              or p.head.i == v.i and p.pos_ == "VERB"):
+            p = _prev(doc, p.i)
+        if p is None or p.text != "," or self.is_cue(v) is None:
+            return None
+        # what it reports is a clause with its own verb (« Sa porte-parole, X,
+        # appelle la Commission à … » is no incise: the comma closes an apposition)
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in self.quoted
+                   for t in doc[s:p.i]):
+            return None
+        head = self.inverted_subject(v)
+        if head is None or not self.actor_like(head, strict=True) or head.i in self.quoted:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and t.i not in self.quoted and t.dep_ not in ("aux", "aux:tense", "aux:pass")
+               for t in doc[head.i + 1:e]):
+            return None
+        return head
 
     def after_incise(self, v: Token) -> tuple[int, int] | None:
         """What follows an incise closed by a comma (« …, a-t-il ajouté, B. »)."""
@@ -1422,6 +1480,8 @@ class DocQuotes:
                         sp = self.content_obj(v)
                     elif f in ("obj_a", "obj_de"):
                         sp = self.content_obj_inf(v, ("a", "à") if f == "obj_a" else ("de", "d'"), f == "obj_de")
+                    elif f == "a_de":
+                        sp = self.content_obj_inf(v, ("de", "d'"), False, dative=True)
                     elif f == "said":
                         sp = self.content_obj(v, said=True)
                     else:
@@ -1593,9 +1653,23 @@ class DocQuotes:
         """A reporting verb the tagger took for another word, in the verb's
         place right after a name that opens the clause and before its
         complement (« Moscou dément toute implication »)."""
-        if v.pos_ in ("VERB", "AUX") or not v.text[:1].islower() or v.is_punct:
+        if v.pos_ in ("VERB", "AUX") or not v.text[:1].islower() or v.is_punct or v.i in self.quoted:
             return None
         p, n = _prev(self.doc, v.i), _next(self.doc, v.i)
+        if p is not None and p.text == "," and n is not None:
+            # « La présidente de …, Nadia Rami, estime pour sa part que … »:
+            # after a name in apposition
+            q = _prev(self.doc, p.i)
+            k = self.index.token_mention.get(q.i) if q is not None else None
+            if k is not None and self.index.entity_at(q.i) is not None:
+                before = _prev(self.doc, self.index.spans[k][0])
+                if before is not None and before.text == "," and (
+                        n.pos_ in ("DET", "ADP") or fold(n.text) in QUE + ("de", "d'")):
+                    cue = self.lex.verb(v, slot=True)
+                    if cue is not None:
+                        self.slot_cues[v.i] = cue
+                    return cue
+            return None
         if p is None or n is None or self.index.entity_at(p.i) is None:
             return None
         if not (n.pos_ == "DET" or fold(n.text) in QUE + ("de", "d'")):
