@@ -856,3 +856,17 @@ def test_cue_taken_for_an_adjective_after_a_name_in_apposition(analyse):
     second = find(r, "prévoir des aides")
     assert second.cue == "demander" and second.speaker_name == "Olivier Tanguy"
     assert second.text == "à l'État de prévoir des aides"
+
+
+def test_two_sources_for_two_figures(analyse):
+    r = analyse("À Lyon, près de 800 personnes ont défilé devant l'hôpital, selon la CGT, 350 selon la police.")
+    first = find(r, "800 personnes")
+    assert first.speaker_name == "CGT" and first.text == "À Lyon, près de 800 personnes ont défilé devant l'hôpital"
+    second = next(q for q in r.quotes if q.text == "350")
+    assert second.speaker_name == "police"
+
+
+def test_source_document_published_by_an_organisation(analyse):
+    q = find(analyse("Selon une étude publiée en mars par la Drees, le service statistique du ministère, un quart "
+                     "des postes d'infirmiers restent vacants."), "un quart des postes")
+    assert q.text == "un quart des postes d'infirmiers restent vacants" and q.speaker_name == "Drees"

@@ -606,7 +606,9 @@ class DocQuotes:
                         return sub
                 # « les résultats publiés lundi par la Commission électorale »
                 if c.dep_ == "acl" and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm"):
-                    agent = next((g for g in c.children if g.dep_ == "obl:agent"), None)
+                    agent = next((g for g in c.children if g.dep_ == "obl:agent"), None) or next(
+                        (g for g in c.subtree if g.pos_ in ("NOUN", "PROPN") and any(
+                            x.dep_ == "case" and fold(x.text) == "par" for x in g.children)), None)
                     if agent is not None:
                         sub = self.resolve(noun_phrase(agent), agent.i)
                         if sub is not None:
@@ -1258,6 +1260,7 @@ class DocQuotes:
             first = next((t for t in seg if t.pos_ not in ("DET", "ADJ", "NUM") and fold(t.text) not in ("l'un", "l'une", "un", "une", "des", "de")), None)
             appositive = first is not None and (
                 actors.role_key([first], 0) or fold(first.lemma_) in self.alex.org_nouns
+                or fold(first.lemma_) in self.alex.org_units
                 or (self.index.entity_at(first.i) is not None and self.index.entity_at(first.i).type in ("PER", "ORG")))
             if k < e and doc[k].text == "," and seg and len(seg) <= 12 and appositive and not any(
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg):
@@ -1285,6 +1288,10 @@ class DocQuotes:
         if fronted and left and rel is not None and rel.text == "," and fold(doc[min(rel.i + 1, e - 1)].text) in (
                 "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
             fronted = False  # « …, d'après MSF, qui a accusé … »: the relative is MSF's
+        if fronted and left and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                        and t.i not in self.quoted for t in doc[np_end:e]) \
+                and any(fold(t.text) in self.lex.source_preps - self.lex.clause_initial for t in doc[np_end:e]):
+            fronted = False  # « …, selon la CGT, 350 selon la police »: no clause follows
         if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
@@ -1559,7 +1566,8 @@ class DocQuotes:
         # selon / d'après / pour X
         for p, x, cue in self.source_phrases(s, e):
             sp = self.content_source(p, x)
-            if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2:
+            if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2 and not (
+                    len(self.words(*sp)) == 1 and self.words(*sp)[0].like_num):  # (« 350 selon la police »)
                 continue
             if p.i in self.consumed or any(g.a <= p.i < g.b for g in out):
                 continue  # « … a rappelé que selon lui … »: inside another report
