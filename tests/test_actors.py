@@ -174,3 +174,106 @@ def test_every_mention_offset_is_exact(analyse):
         assert r.article.text[m.start:m.end] == m.text
         assert m.entity in {e.id for e in r.entities}
     assert "Guterres" in entity(r, "António Guterres").aliases
+
+
+# ------------------------------------------------------------------ appositions
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Son avocat, Me Paul Roche, dénonce une cabale politique.", "Paul Roche", "avocat"),
+    ("Le porte-parole de la police, le commandant Louis Martin, a confirmé l'arrestation.",
+     "Louis Martin", "porte-parole de la police"),
+    ("Le président de la Fédération des pêcheurs (FDP), Carlos Ruiz, a réclamé une aide.",
+     "Carlos Ruiz", "président de la Fédération des pêcheurs"),
+    ("La secrétaire générale du syndicat, la Portugaise Ana Silva, a quitté la salle.",
+     "Ana Silva", "secrétaire générale du syndicat"),
+])
+def test_description_in_apposition_before_a_title_or_honorific_is_the_name(parse, text, name, role):
+    doc = parse(text)
+    head = text.split(",")[0]
+    e = resolve_span(doc, span(doc, head))
+    assert e is not None and e.name == name
+    assert any(r.startswith(role) for r in entity(doc, name).roles)
+
+
+def test_relation_noun_in_apposition_is_the_name(parse):
+    doc = parse("Son adversaire, le président sortant Marc Dubois, a refusé de reconnaître sa défaite.")
+    e = resolve_span(doc, span(doc, "Son adversaire"))
+    assert e is not None and e.name == "Marc Dubois"
+
+
+def test_description_after_a_name_is_the_name(parse):
+    doc = parse("Jeanne Morel, directrice de l'hôpital, a reçu les familles hier.")
+    e = resolve_span(doc, span(doc, "directrice de l'hôpital"))
+    assert e is not None and e.name == "Jeanne Morel"
+
+
+def test_a_comma_after_selon_is_no_apposition(parse):
+    doc = parse("Selon le ministre, Paul Girard a menti aux enquêteurs.")
+    assert resolve_span(doc, span(doc, "le ministre")) is None
+
+
+def test_a_plural_description_is_not_one_of_the_names(parse):
+    doc = parse("Les deux ministres, Paul Girard et Anne Roux, ont signé le texte.")
+    e = resolve_span(doc, span(doc, "Les deux ministres"))
+    assert e is None or e.name not in ("Paul Girard", "Anne Roux")
+
+
+def test_feminine_role_gives_the_gender_for_later_pronouns(analyse):
+    r = analyse("Le sénateur Marc Volant a voté contre le texte. "
+                "L'ambassadrice britannique, Caroline Ashworth, s'est dite « profondément déçue ». "
+                "Pour elle, le Conseil a manqué à son devoir.")
+    q = next(q for q in r.quotes if "le Conseil a manqué" in q.text)
+    assert q.speaker_name == "Caroline Ashworth"
+
+
+# ------------------------------------------------------------------ descriptions of organisations and pairs
+
+@pytest.mark.parametrize("text, description, name", [
+    ("Deux employés de l'ONG française Santé Monde ont été libérés. Les familles attendaient à l'aéroport. "
+     "Selon l'organisation, dix humanitaires sont encore retenus.", "l'organisation", "Santé Monde"),
+    ("Les rebelles du Front pour la libération du Nord (FLN) ont attaqué la ville. "
+     "Le mouvement, qui contrôle plusieurs localités, nie toute responsabilité.", "Le mouvement",
+     "Front pour la libération du Nord"),
+    ("L'Union des forces démocratiques (UFD), principal parti d'opposition, a dénoncé des arrestations. "
+     "La police a démenti. Le parti a appelé à manifester.", "Le parti", "Union des forces démocratiques"),
+])
+def test_bare_description_of_an_organisation_kind_is_the_article_s_one(parse, text, description, name):
+    doc = parse(text)
+    e = resolve_span(doc, span(doc, description))
+    assert e is not None and e.name == name
+
+
+def test_description_of_an_organisation_with_a_complement_is_not_resolved_by_kind(parse):
+    doc = parse("L'ONG française Santé Monde a publié un rapport. L'organisation des Nations unies a réagi.")
+    e = resolve_span(doc, span(doc, "L'organisation des Nations unies"))
+    assert e is None or e.name != "Santé Monde"
+
+
+def test_the_two_mediators_are_the_pair_last_named(parse):
+    doc = parse("Une trêve a été annoncée vendredi par le Qatar et l'Égypte. "
+                "Dans un communiqué conjoint, les deux médiateurs précisent que les convois passeront.")
+    ref = refer(doc, span(doc, "les deux médiateurs"))
+    assert ref is not None and ref.name == "Qatar et Égypte"
+
+
+def test_a_role_of_another_office_does_not_take_the_last_speaker(analyse):
+    r = analyse("Au total, 40 personnes ont été interpellées, a annoncé jeudi le préfet de police, Louis Ferrand. "
+                "Le ministre de l'Intérieur a salué « un coup très dur porté aux trafiquants ».")
+    q = next(q for q in r.quotes if "coup très dur" in q.text)
+    assert q.speaker_name == "ministre de l'Intérieur" and not q.speaker_named
+
+
+def test_gendered_pronoun_prefers_a_person_of_that_gender_in_the_same_sentence(analyse):
+    r = analyse("La ministre des Sports, Claire Duval, a présenté lundi sa démission, a annoncé Matignon. "
+                "« Je pars la tête haute », a-t-elle déclaré. L'ONU a publié un rapport. "
+                "Elle estime que la crise va durer.")
+    assert next(q for q in r.quotes if "la tête haute" in q.text).speaker_name == "Claire Duval"
+    assert next(q for q in r.quotes if "la crise va durer" in q.text).speaker_name == "ONU"
+
+
+def test_name_typed_as_a_place_after_a_person_s_title_is_a_person(analyse):
+    r = analyse("Le chef du mouvement, Abou Karim al-Masri, annonce la rupture des liens avec le groupe. "
+                "Selon al-Masri, la décision est irrévocable. Des combattants ont quitté al-Masri hier.")
+    e = next(e for e in r.entities if e.name == "Abou Karim al-Masri")
+    q = next(q for q in r.quotes if "la rupture" in q.text)
+    assert q.speaker_name == "Abou Karim al-Masri" and e.type == "PER"

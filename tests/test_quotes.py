@@ -386,3 +386,487 @@ def test_every_offset_is_exact_on_a_longer_article(analyse):
     assert find(r, "Nous ne reprendrons pas").speaker_name == "Karim Haddad"
     assert find(r, "le trafic reste").cue == "selon"
     assert find(r, "calme").speaker_name == "Denis Fabre"
+
+
+# ------------------------------------------------------------------ appositions and speakers
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Son avocat, Me Paul Roche, dénonce « une cabale politique ».", "une cabale politique", "Paul Roche"),
+    ("« Nous ne céderons pas devant la menace », a déclaré la haute représentante de l'ONU pour "
+     "les droits humains, Maria Costa, à l'issue de la réunion.", "Nous ne céderons pas", "Maria Costa"),
+    ("Son adversaire, le président sortant Marc Dubois, a annoncé le dépôt d'un recours.",
+     "le dépôt d'un recours", "Marc Dubois"),
+    ("Le directeur de l'usine, le Belge Jan Peeters, a assuré que les salaires seraient versés.",
+     "les salaires seraient versés", "Jan Peeters"),
+])
+def test_speaker_named_in_apposition_to_a_description(analyse, text, words, speaker):
+    r = analyse(text)
+    check_spans(r)
+    q = find(r, words)
+    assert q.speaker_name == speaker and q.speaker_named
+
+
+def test_pronoun_after_an_apposition_goes_to_the_name(analyse):
+    r = analyse("« Nous attendons des réponses », a lancé le maire, Paul Girard. "
+                "La ministre de la Santé, Jeanne Morel, a rejeté ces critiques. "
+                "D'après elle, les hôpitaux fonctionnent normalement.")
+    assert find(r, "les hôpitaux fonctionnent").speaker_name == "Jeanne Morel"
+
+
+def test_par_la_voix_de_hung_on_the_subject(analyse):
+    r = analyse("La Belgique, par la voix de son ambassadeur, Luc Janssens, a regretté « un vote absurde ».")
+    assert find(r, "un vote absurde").speaker_name == "Luc Janssens"
+
+
+# ------------------------------------------------------------------ cues
+
+@pytest.mark.parametrize("text, words, speaker, cue", [
+    ("« On ne sait jamais quand le bus passe », soupire Lucie Marchand, infirmière.",
+     "On ne sait jamais", "Lucie Marchand", "soupirer"),
+    ("« Le projet est mort », a tranché jeudi soir sur RTL le sénateur Marc Volant.",
+     "Le projet est mort", "Marc Volant", None),
+    ("« Il faut du temps », a justifié l'ambassadeur adjoint, Li Wen, avant le vote.",
+     "Il faut du temps", "Li Wen", None),
+])
+def test_any_verb_of_an_incise_after_a_quote_reports_it(analyse, text, words, speaker, cue):
+    r = analyse(text)
+    q = find(r, words)
+    assert q.kind == "direct" and q.speaker_name == speaker
+    assert q.cue is not None and (cue is None or q.cue == cue)
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("« Ils promettent, puis ils oublient », confie un commerçant du quartier.", "Ils promettent",
+     "commerçant du quartier"),
+    ("« La route est coupée depuis lundi », raconte une habitante du village.", "La route est coupée",
+     "habitante du village"),
+])
+def test_indefinite_subject_of_an_incise_is_an_unnamed_speaker(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert q.speaker_name == speaker and not q.speaker_named
+
+
+def test_an_incise_verb_needs_its_subject_after_it(analyse):
+    r = analyse("Le slogan « Paris respire » revient, et les élus applaudissent.")
+    assert r.quotes == []
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("L'ONG a exhorté les belligérants à garantir un accès « libre et durable » aux convois.",
+     "les belligérants à garantir un accès « libre et durable » aux convois", "exhorter"),
+    ("Le parti a appelé ses militants à manifester dimanche devant la préfecture.",
+     "ses militants à manifester dimanche devant la préfecture", "appeler"),
+    ("Le gouverneur accuse les rebelles du Front uni d'avoir mené l'attaque.",
+     "les rebelles du Front uni d'avoir mené l'attaque", "accuser"),
+])
+def test_object_and_infinitive_of_a_request_or_accusation(analyse, text, words, cue):
+    r = analyse(text)
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.kind == "indirect" and q.text == words and q.cue == cue
+
+
+@pytest.mark.parametrize("text, words, cue", [
+    ("Le procureur a requis cinq ans de prison contre l'ancien maire.", "cinq ans de prison", "requérir"),
+    ("Le ministre a rejeté ces accusations devant les députés.", "ces accusations", "rejeter"),
+    ("Les dirigeants se sont engagés à créer une force commune avant 2027.", "créer une force commune", "engager"),
+    ("La ministre a exprimé ses réserves sur le calendrier.", "ses réserves", "exprimer"),
+    ("Varsovie n'a pas exclu des mesures de réciprocité.", "des mesures de réciprocité", "exclure"),
+    ("L'ambassade a fait savoir que le consulat resterait fermé.", "le consulat resterait fermé", "faire savoir"),
+])
+def test_more_reporting_verbs(analyse, text, words, cue):
+    q = find(analyse(text), words)
+    assert q.kind == "indirect" and q.cue == cue
+
+
+def test_rejecting_a_text_by_vote_is_no_quote(analyse):
+    r = analyse("Le Sénat a rejeté le projet de loi par 200 voix contre 120. "
+                "Le texte a été rejeté par les députés.")
+    assert r.quotes == []
+
+
+def test_cue_mistagged_by_the_tagger_in_the_verb_slot(analyse):
+    r = analyse("Moscou dément toute implication dans l'attaque du gazoduc.")
+    q = find(r, "toute implication")
+    assert q.cue == "démentir" and q.speaker_name == "Moscou"
+
+
+# ------------------------------------------------------------------ verbs sharing a subject
+
+def test_gerund_after_a_report_is_a_second_report_by_the_same_speaker(analyse):
+    r = analyse("Le porte-parole de l'armée a confirmé l'accord tout en prévenant que ses troupes riposteraient.")
+    first, second = find(r, "l'accord"), find(r, "ses troupes riposteraient")
+    assert first.text == "l'accord" and first.cue == "confirmer"
+    assert second.cue == "prévenir" and first.speaker_name == second.speaker_name == "porte-parole de l'armée"
+
+
+def test_que_clause_stops_before_a_gerund_report(analyse):
+    r = analyse("Un diplomate a reconnu que le dialogue était « au point mort », "
+                "tout en assurant que la porte restait ouverte.")
+    assert find(r, "le dialogue était").text == "le dialogue était « au point mort »"
+    assert find(r, "la porte restait ouverte").cue == "assurer"
+
+
+def test_present_participle_after_a_comma_reports_for_the_subject(analyse):
+    r = analyse("L'ONG Amnesty International a dénoncé les violences, assurant que les civils étaient visés.")
+    assert find(r, "les violences").text == "les violences"
+    q = find(r, "les civils étaient visés")
+    assert q.cue == "assurer" and "Amnesty International" in q.speaker_name
+
+
+def test_coordinated_report_with_the_auxiliary_left_out(analyse):
+    r = analyse("La Belgique a regretté « un blocage absurde » et appelé la junte à lever les restrictions.")
+    q = find(r, "lever les restrictions")
+    assert q.text == "la junte à lever les restrictions" and q.cue == "appeler" and q.speaker_name == "Belgique"
+
+
+def test_relative_clause_report_by_the_antecedent(analyse):
+    r = analyse("L'ancien maire, qui avait toujours clamé son innocence, n'a fait aucune déclaration. "
+                "Le pont a été endommagé, un acte de sabotage selon Oslo, qui soupçonne un chalutier battant "
+                "pavillon russe.")
+    assert find(r, "son innocence").cue == "clamer"
+    q = find(r, "un chalutier battant pavillon russe")
+    assert q.cue == "soupçonner" and q.speaker_name == "Oslo"
+
+
+def test_noun_object_before_an_infinitive_is_what_was_announced(analyse):
+    q = find(analyse("Son avocate a annoncé son intention de faire appel."), "faire appel")
+    assert q.text == "son intention de faire appel"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Une annonce accueillie avec prudence par plusieurs experts, pour qui de telles promesses "
+     "restent rarement tenues.", "de telles promesses restent rarement tenues", "experts"),
+    ("Le ministre a reçu le syndicaliste Paul Martin, selon qui la réforme est inévitable.",
+     "la réforme est inévitable", "Paul Martin"),
+])
+def test_pour_qui_and_selon_qui_take_the_antecedent_as_source(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert q.text == words and q.speaker_name == speaker
+
+
+# ------------------------------------------------------------------ extent of reported clauses
+
+def test_report_closing_a_long_sentence_takes_the_rest_of_it(analyse):
+    r = analyse("La ministre des Sports, Claire Duval, a présenté lundi soir sa démission au Premier ministre, "
+                "moins de trois mois après sa nomination, a annoncé Matignon dans un communiqué.")
+    q = find(r, "sa démission")
+    assert q.cue == "annoncer" and q.speaker_name == "Matignon"
+    assert q.text.startswith("La ministre des Sports") and q.text.endswith("après sa nomination")
+
+
+def test_source_closing_the_sentence_with_a_relative_clause_of_its_own(analyse):
+    r = analyse("La semaine dernière, des tirs sur un convoi au nord de Goma avaient fait au moins dix morts, "
+                "d'après Human Rights Watch (HRW), qui a accusé les deux camps de « bafouer le droit ».")
+    q = find(r, "au moins dix morts")
+    assert q.cue == "d'après" and q.speaker_name == "Human Rights Watch"
+    assert q.text == "La semaine dernière, des tirs sur un convoi au nord de Goma avaient fait au moins dix morts"
+    second = find(r, "bafouer le droit")
+    assert second.cue == "accuser" and second.speaker_name == "Human Rights Watch"
+
+
+def test_selon_after_a_phrase_without_verb_is_the_source_of_that_phrase(analyse):
+    r = analyse("La manifestation s'est tenue malgré tout samedi, rassemblant plusieurs milliers de personnes "
+                "selon les syndicats, huit cents selon la police.")
+    assert find(r, "plusieurs milliers").text == "rassemblant plusieurs milliers de personnes"
+    q = find(r, "huit cents")
+    assert q.text == "huit cents" and q.speaker_name == "police"
+
+
+def test_selon_an_enumeration_keeps_the_whole_clause(analyse):
+    r = analyse("Le prochain ministre pourrait être Paul Girard, l'actuel secrétaire d'État chargé du Commerce, "
+                "de la Promotion du tourisme et des Français de l'étranger selon la radio RTL.")
+    q = find(r, "Le prochain ministre")
+    assert q.text.endswith("des Français de l'étranger")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Des coups de feu ont été entendus près du port, selon des témoins joints par téléphone.",
+     "Des coups de feu ont été entendus près du port", "témoins"),
+    ("Le candidat du centre a remporté le scrutin avec 51 % des voix, selon les résultats provisoires "
+     "publiés lundi soir par la Commission électorale.", "Le candidat du centre a remporté le scrutin avec 51 % des voix",
+     "Commission électorale"),
+])
+def test_participle_after_the_source_belongs_to_it(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert q.text == words and speaker in q.speaker_name
+
+
+def test_source_with_an_acronym_in_brackets(analyse):
+    r = analyse("Pour la fédération des transporteurs (FNTR), ces grèves ont déjà coûté « plusieurs millions "
+                "d'euros » aux entreprises.")
+    q = find(r, "ces grèves ont déjà coûté")
+    assert q.cue == "pour" and "fédération des transporteurs" in q.speaker_name
+    assert len(r.quotes) == 1
+
+
+def test_condition_after_a_reported_clause_is_part_of_it(analyse):
+    r = analyse("Le porte-parole a affirmé à l'AFP que le mouvement était « prêt à négocier » "
+                "si l'armée levait le blocus de la ville.")
+    q = find(r, "prêt à négocier")
+    assert q.text == "le mouvement était « prêt à négocier » si l'armée levait le blocus de la ville"
+
+
+# ------------------------------------------------------------------ hyphenated names
+
+def test_hyphenated_first_name_is_one_speaker(analyse):
+    r = analyse("« Le pouvoir a peur », a dénoncé le président du parti, Paul Mbida. "
+                "Le ministre de la Communication, Paul-Marie Owona, a rejeté ces accusations. "
+                "D'après lui, la marche n'avait pas été déclarée.")
+    assert find(r, "ces accusations").speaker_name == "Paul-Marie Owona"
+    assert find(r, "la marche n'avait pas").speaker_name == "Paul-Marie Owona"
+
+
+def test_hyphenated_place_after_a_preposition_is_no_speaker(analyse):
+    r = analyse("À Addis-Abeba, les dirigeants africains promettent une force commune.")
+    q = find(r, "une force commune")
+    assert q.speaker_name == "dirigeants africains"
+    assert any(m.text == "Addis-Abeba" for m in r.mentions)
+
+
+# ------------------------------------------------------------------ incises inside the marks
+
+def test_incise_with_a_plain_cue_and_a_full_stop_inside_the_marks(analyse):
+    r = analyse("Le ministre, Karim Salhi, a reçu son homologue. « Nos deux villes ouvrent un nouveau chapitre, "
+                "a déclaré M. Salhi à l'issue de l'entretien. Le port sera rénové avant l'été. »")
+    first, second = find(r, "Nos deux villes"), find(r, "Le port sera rénové")
+    assert first.text == "Nos deux villes ouvrent un nouveau chapitre"
+    assert second.text == "Le port sera rénové avant l'été."
+    assert first.speaker_name == second.speaker_name == "Karim Salhi"
+    assert first.cue == second.cue == "déclarer"
+
+
+def test_incise_with_a_complement_between_two_parts(analyse):
+    r = analyse("« La grève durera, a affirmé mardi la syndicaliste Anne Vidal, jusqu'à ce que le ministre cède. »")
+    first, second = find(r, "La grève durera"), find(r, "jusqu'à ce que")
+    assert first.speaker_name == second.speaker_name == "Anne Vidal"
+
+
+def test_a_comma_and_a_verb_inside_a_quote_make_no_incise_without_a_subject(analyse):
+    r = analyse("« Nous avons travaillé, discuté, négocié pendant des mois », a déclaré le maire, Paul Girard.")
+    assert len(r.quotes) == 1 and r.quotes[0].speaker_name == "Paul Girard"
+
+
+def test_quoted_phrase_before_selon_is_a_partial_quote_of_the_source(analyse):
+    r = analyse("Le chef de la diplomatie malienne reçu à Dakar, « un nouveau départ » selon son homologue\n"
+                "Le ministre malien des Affaires étrangères, Moussa Keita, a été reçu lundi à Dakar par son "
+                "homologue sénégalais, Amadou Fall.")
+    q = find(r, "un nouveau départ")
+    assert q.text == "un nouveau départ" and q.kind == "partial"
+    assert q.cue == "selon" and q.speaker_name == "Amadou Fall"
+
+
+# ------------------------------------------------------------------ speakers of direct quotes, cut clauses
+
+def test_inverted_subject_after_a_date_and_a_station_name(analyse):
+    r = analyse("« Ce gouvernement prend l’eau », a lancé mardi matin sur France Inter le député écologiste "
+                "Marc Volant, qui réclame la tenue d’un débat.")
+    q = find(r, "Ce gouvernement prend")
+    assert q.speaker_name == "Marc Volant"
+    assert find(r, "la tenue d’un débat").speaker_name == "Marc Volant"
+
+
+def test_participle_cut_from_its_auxiliary_by_an_adverbial(analyse):
+    q = find(analyse("Paul Girard a de son côté salué « le travail constant » des équipes."), "le travail constant")
+    assert q.cue == "saluer" and q.speaker_name == "Paul Girard"
+
+
+def test_quoted_subject_right_after_qu_apostrophe(analyse):
+    r = analyse("La ministre Claire Duval a assuré qu'« aucune rançon » n'avait été versée.")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.kind == "indirect" and q.text == "« aucune rançon » n'avait été versée"
+    assert q.speaker_name == "Claire Duval"
+
+
+def test_quoted_clause_after_que_then_a_second_report_without_auxiliary(analyse):
+    r = analyse("Le syndicaliste Luis Vera a réclamé que « les bénéfices restent au pays » et menacé "
+                "d’organiser une grève si les habitants n’étaient pas consultés.")
+    first = find(r, "les bénéfices restent au pays")
+    assert first.kind == "direct" and first.text == "les bénéfices restent au pays"
+    second = find(r, "organiser une grève")
+    assert second.cue == "menacer" and second.speaker_name == "Luis Vera"
+    assert second.text.endswith("n’étaient pas consultés")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Le parquet avait requis en octobre quatre ans de prison, dont deux ferme, contre M. Dubois.",
+     "quatre ans de prison", "parquet"),
+    ("La mission d'observation de l'Union africaine, conduite par l'ancien ministre Paul Roche, estime "
+     "au contraire que le scrutin s'est déroulé dans le calme.", "le scrutin s'est déroulé", "mission d'observation"),
+])
+def test_institutions_speak(analyse, text, words, speaker):
+    q = find(analyse(text), words)
+    assert speaker in q.speaker_name
+
+
+def test_expression_with_a_fixed_particle(analyse):
+    q = find(analyse("La diplomatie chinoise met en avant l'« amitié traditionnelle » entre les deux pays."),
+             "amitié traditionnelle")
+    assert q.cue == "mettre en avant" and q.speaker_name == "diplomatie chinoise"
+
+
+def test_participle_set_apart_after_an_incise_goes_with_its_subject(analyse):
+    r = analyse("Le président sortant, Marc Dubois, refuse sa défaite. « Nous ne céderons pas », a-t-il déclaré "
+                "mardi soir devant ses partisans, annonçant le dépôt d'un recours.")
+    q = find(r, "le dépôt d'un recours")
+    assert q.cue == "annoncer" and q.speaker_name == "Marc Dubois"
+
+
+def test_learnt_from_a_party_named_before(analyse):
+    r = analyse("L'Union des forces démocratiques (UFD), principal parti d'opposition, a dénoncé des arrestations. "
+                "Les arrestations ont eu lieu dimanche, a-t-on appris auprès du parti.")
+    assert find(r, "Les arrestations ont eu lieu").speaker_name == "Union des forces démocratiques"
+
+
+# ------------------------------------------------------------------ more extent and speaker cases
+
+def test_a_quoted_step_is_no_negation(analyse):
+    r = analyse("Sa directrice, Anna Berg, a salué « un premier pas », mais a exhorté les deux camps à garantir "
+                "un accès aux convois.")
+    q = find(r, "un premier pas")
+    assert q.cue == "saluer" and q.speaker_name == "Anna Berg"
+    assert find(r, "les deux camps à garantir").speaker_name == "Anna Berg"
+
+
+def test_accused_object_parsed_as_an_attribute(analyse):
+    q = find(analyse("Sénégal : l'opposition accuse le pouvoir d'avoir fait arrêter une dizaine de ses militants"),
+             "le pouvoir")
+    assert q.text == "le pouvoir d'avoir fait arrêter une dizaine de ses militants"
+
+
+def test_au_is_no_infinitive_mark(analyse):
+    q = find(analyse("La Belgique a appelé la junte au pouvoir à Bamako à lever les restrictions imposées aux convois."),
+             "la junte")
+    assert q.text == "la junte au pouvoir à Bamako à lever les restrictions imposées aux convois"
+
+
+def test_name_in_apposition_is_the_subject_of_a_lost_parse(analyse):
+    r = analyse("La présidente d'une association de locataires, Nadia Rami, regrette pour sa part que "
+                "« l'État ne vienne que pour la répression » et réclame la réouverture du centre social, "
+                "fermé depuis 2022.")
+    first = find(r, "l'État ne vienne")
+    assert first.kind == "direct" and first.speaker_name == "Nadia Rami"
+    second = find(r, "la réouverture")
+    assert second.cue == "réclamer" and second.speaker_name == "Nadia Rami"
+    assert second.text == "la réouverture du centre social, fermé depuis 2022"
+
+
+def test_past_participle_set_apart_stays_with_what_was_announced(analyse):
+    r = analyse("Le ministère a annoncé l'expulsion de deux diplomates, accusés d'« activités incompatibles "
+                "avec leur statut ».")
+    assert len(r.quotes) == 1
+    assert r.quotes[0].text == "l'expulsion de deux diplomates, accusés d'« activités incompatibles avec leur statut »"
+
+
+def test_court_sentences_and_anonymity_are_not_words(analyse):
+    r = analyse("Le tribunal a condamné l'ancien maire, Paul Roux, à deux ans de prison avec sursis. "
+                "Un témoin, qui a requis l'anonymat, était présent.")
+    assert r.quotes == []
+    q = find(analyse("Le ministre a condamné l'attaque contre le consulat."), "l'attaque")
+    assert q.cue == "condamner"
+
+
+def test_present_tense_taken_for_a_participle(analyse):
+    r = analyse("Un responsable onusien, qui a requis l'anonymat, décrit une situation « catastrophique » "
+                "dans la région, où « des villages entiers n'ont plus rien ».")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.cue == "décrire" and q.speaker_name == "responsable onusien"
+    assert q.text.endswith("n'ont plus rien »")
+
+
+def test_reported_clause_keeps_the_complements_the_parse_gave_to_the_verb(analyse):
+    q = find(analyse("La présidente a annoncé qu'elle se rendrait à Addis-Abeba en février pour le sommet de "
+                     "l'Union africaine, son premier déplacement à l'étranger."), "elle se rendrait")
+    assert q.text == ("elle se rendrait à Addis-Abeba en février pour le sommet de l'Union africaine, "
+                      "son premier déplacement à l'étranger")
+
+
+def test_deadline_after_a_demand_is_part_of_it(analyse):
+    q = find(analyse("Les syndicats réclament une hausse de 6 % des salaires et l'embauche de 1 500 agents "
+                     "d'ici à la fin de l'année."), "une hausse")
+    assert q.text.endswith("d'ici à la fin de l'année")
+
+
+
+def test_object_hung_on_the_reporting_verb_after_an_incise(analyse):
+    q = find(analyse("Les chefs d'État africains se sont engagés à mettre sur pied, d'ici à 2026, une force "
+                     "régionale de réaction rapide."), "mettre sur pied")
+    assert q.text == "mettre sur pied, d'ici à 2026, une force régionale de réaction rapide"
+
+
+def test_report_stops_at_a_relative_report_and_a_closing_source(analyse):
+    r = analyse("Le ministre a appelé Paris à « ne pas suivre aveuglément » la ligne de Washington, qui menace "
+                "d'activer son « bouclier commercial » contre la Chine, selon le compte rendu publié par le ministère.")
+    first = find(r, "ne pas suivre aveuglément")
+    assert first.text == "Paris à « ne pas suivre aveuglément » la ligne de Washington"
+    second = find(r, "bouclier commercial")
+    assert second.cue == "menacer" and second.speaker_name == "Washington"
+
+
+def test_faire_savoir_closing_a_long_sentence(analyse):
+    q = find(analyse("La présidente du Conseil, Anna Berg, s'est entretenue mercredi par téléphone avec le président "
+                     "malien, Moussa Keita, a fait savoir le palais présidentiel."), "s'est entretenue")
+    assert q.cue == "faire savoir" and q.speaker_name == "palais présidentiel"
+    assert q.text.startswith("La présidente du Conseil")
+
+
+def test_source_qualified_by_an_adjective_participle(analyse):
+    q = find(analyse("Des gaz lacrymogènes ont été tirés près du rond-point central, selon des témoins joints "
+                     "par téléphone."), "Des gaz")
+    assert q.text == "Des gaz lacrymogènes ont été tirés près du rond-point central"
+
+
+def test_quoted_words_inside_a_reported_clause_are_the_reporter_s(analyse):
+    r = analyse("Le ministre Paul Girard a indiqué que Dakar souhaitait « avancer vite » sur le projet de gazoduc.")
+    assert len(r.quotes) == 1
+    assert r.quotes[0].speaker_name == "Paul Girard"
+
+
+def test_incise_closing_a_sentence_whose_clause_has_its_own_subject(analyse):
+    r = analyse("L'Union européenne et la Norvège ont conclu mercredi soir un accord sur les quotas de cabillaud, "
+                "après trois jours de négociations, a annoncé la Commission européenne dans un communiqué.")
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.cue == "annoncer" and q.speaker_name == "Commission européenne"
+    assert q.text.startswith("L'Union européenne et la Norvège ont conclu")
+
+
+def test_a_comma_closing_an_apposition_makes_no_incise(analyse):
+    r = analyse("Sa porte-parole, Julie Marchetti, appelle la Commission à « écouter enfin les chercheurs ».")
+    q = find(r, "écouter enfin les chercheurs")
+    assert q.speaker_name == "Julie Marchetti" and q.text.startswith("la Commission à")
+
+
+def test_gerund_after_a_participle_cut_from_its_auxiliary(analyse):
+    r = analyse("Le ministre norvégien de la Pêche, Erik Solheim, a de son côté salué « un dialogue franc », "
+                "tout en rappelant que son pays « ne transigera jamais sur la durabilité des stocks ».")
+    assert find(r, "un dialogue franc").speaker_name == "Erik Solheim"
+    q = find(r, "ne transigera jamais")
+    assert q.cue == "rappeler" and q.speaker_name == "Erik Solheim" and q.kind == "indirect"
+
+
+def test_cue_taken_for_an_adjective_after_a_name_in_apposition(analyse):
+    r = analyse("Le président du comité régional des pêches, Olivier Tanguy, estime pour sa part que la baisse "
+                "« reste douloureuse » et demande à l'État de prévoir des aides.")
+    first = find(r, "la baisse")
+    assert first.cue == "estimer" and first.speaker_name == "Olivier Tanguy"
+    assert first.text == "la baisse « reste douloureuse »"
+    second = find(r, "prévoir des aides")
+    assert second.cue == "demander" and second.speaker_name == "Olivier Tanguy"
+    assert second.text == "à l'État de prévoir des aides"
+
+
+def test_two_sources_for_two_figures(analyse):
+    r = analyse("À Lyon, près de 800 personnes ont défilé devant l'hôpital, selon la CGT, 350 selon la police.")
+    first = find(r, "800 personnes")
+    assert first.speaker_name == "CGT" and first.text == "À Lyon, près de 800 personnes ont défilé devant l'hôpital"
+    second = next(q for q in r.quotes if q.text == "350")
+    assert second.speaker_name == "police"
+
+
+def test_source_document_published_by_an_organisation(analyse):
+    q = find(analyse("Selon une étude publiée en mars par la Drees, le service statistique du ministère, un quart "
+                     "des postes d'infirmiers restent vacants."), "un quart des postes")
+    assert q.text == "un quart des postes d'infirmiers restent vacants" and q.speaker_name == "Drees"

@@ -55,6 +55,8 @@ TYPE_PRIORITY = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 NAME_PARTICLES = frozenset("de du des le la el al ben bin ibn van von der den da di dos das del".split())
 DE_WORDS = frozenset(["de", "du", "des", "d'"])
+# prepositions inside a description (« représentante de l'UE pour les affaires étrangères »)
+LINK_PREPOSITIONS = frozenset(["de", "du", "des", "d'", "pour", "a", "au", "aux", "en", "sur", "chez", "contre"])
 CLAUSE_BREAK_DEPS = frozenset(["acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "csubj"])
 
 
@@ -77,6 +79,11 @@ class _Lexicon:
         self.temporal = {fold(x) for x in r["temporal_modifiers"]}
         self.honorifics = {fold(x) for x in r["honorifics"]}
         self.side_nouns = {fold(x) for x in r.get("side_nouns", [])}
+        self.person_nouns = {fold(x) for x in r.get("person_nouns", [])}
+        self.org_kind: dict[str, set[int]] = {}
+        for i, group in enumerate(r.get("org_kinds", [])):
+            for word in group:
+                self.org_kind.setdefault(fold(word), set()).add(i)
         self.synonym = {}
         for i, group in enumerate(r["role_synonyms"]):
             for word in group:
@@ -89,6 +96,7 @@ class _Lexicon:
         self.pronouns = {fold(k): v for k, v in q["pronouns"].items()}
         self.determiners = {fold(x) for x in q["description_determiners"]}
         self.source_nouns = {fold(x) for x in q["source_nouns"]}
+        self.source_preps = {fold(x) for x in q["source_prepositions"]}
 
     def role_group(self, key: str) -> str:
         return self.synonym.get(key, key)
@@ -141,6 +149,21 @@ def _next(doc: Doc, i: int) -> Token | None:
 def is_clitic_subject(tok: Token) -> bool:
     """« -il », « -elle », « -on » of an inverted verb (« a-t-il dit »)."""
     return tok.text.startswith("-") and fold(tok.text[1:]) in ("il", "elle", "ils", "elles", "on")
+
+
+def demonym(word: str) -> str | None:
+    """The country of a nationality word, in any gender and number
+    (« Portugaise », « Mauritaniennes » → the country), or None."""
+    key = fold(word)
+    table = lexicon().demonyms
+    for cand in (key, key[:-1] if key.endswith(("s", "x")) else None):
+        if not cand:
+            continue
+        for form in (cand, cand[:-1] if cand.endswith("e") else None,
+                     cand[:-2] if cand.endswith("nne") else None):
+            if form and form in table:
+                return table[form]
+    return None
 
 
 def pronoun_key(tok: Token) -> str | None:
@@ -271,6 +294,9 @@ class ActorIndex:
         self.quoted: set[int] = set()
         self.reported: set[int] = set()
         self._memo: dict[int, Referent | None] = {}
+        # description tokens in apposition to a name (« Son avocate, Me Inès
+        # Kadri, … »: « avocate » → Inès Kadri's entity id)
+        self.appos: dict[int, str] = {}
         self.title_end = self.sents[0].end if self.sents else 0
 
     # entities -----------------------------------------------------------
@@ -373,7 +399,31 @@ class ActorResolver(Component):
                 out.append((split, b, "PER"))
                 continue
             out.append((a, b, label))
-        return out
+        return self._hyphen_joined(doc, out)
+
+    @staticmethod
+    def _hyphen_joined(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A name the tokenizer cut at its hyphens (« Addis » « - » « Abeba »,
+        « Joseph » « - » « Marie » « Atangana ») is one mention: spans are
+        widened over capitalised words glued to them by a hyphen, and those
+        that then touch are joined."""
+        def glued(i: int) -> bool:  # token i is a hyphen with no space on either side
+            return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‐", "‑") and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_ and doc[i - 1].text[:1].isalpha() and doc[i + 1].text[:1].isupper()
+
+        out: list[list] = []
+        for a, b, label in sorted(spans):
+            while a >= 2 and glued(a - 1) and (doc[a - 2].text[:1].isupper() or doc[a - 2].text.lower() in ("al", "el")):
+                a -= 2
+            while b + 1 < len(doc) and glued(b):
+                b += 2
+            if out and a <= out[-1][1]:
+                prev = out[-1]
+                keep = prev[2] if prev[1] - prev[0] >= b - a else label
+                out[-1] = [min(prev[0], a), max(prev[1], b), keep]
+                continue
+            out.append([a, b, label])
+        return [(a, b, label) for a, b, label in out]
 
     def _person_tail(self, doc: Doc, a: int, b: int) -> int | None:
         if b - a < 3:
@@ -689,8 +739,13 @@ class ActorResolver(Component):
                 j = _prev(doc, prv.i)
                 start = self._np_start(doc, j.i + 1, sent.start) if j is not None else prv.i
                 after = _next(doc, b - 1)
+                opener = _prev(doc, start)
+                if opener is not None and opener.pos_ == "DET":
+                    opener = _prev(doc, opener.i)
+                sourced = opener is not None and fold(opener.text) in self.lex.source_preps
                 if start < prv.i and (after is None or after.text in (",", ".", ")", ";", ":")
-                                      or after.pos_ in ("VERB", "AUX", "PRON") or after.i >= sent.end):
+                                      or not sourced and after.pos_ in ("VERB", "AUX", "PRON")
+                                      or after.i >= sent.end):
                     r = self._role_np_after(doc, start, prv.i, person)
                     if r and r[0] and r[0][-1].i == j.i:
                         found.append(r)
@@ -703,6 +758,213 @@ class ActorResolver(Component):
                     index.gender[ent.id] = "Fem"
                 elif fold(h.text) in ("m.", "m", "monsieur"):
                     index.gender.setdefault(ent.id, "Masc")
+
+    # appositions -------------------------------------------------------------------
+    def _link_appositions(self, doc: Doc, index: ActorIndex) -> None:
+        """Descriptions in apposition to a name stand for its entity:
+        « Son avocate, Me Inès Kadri, … », « Le porte-parole de l'armée, le
+        général X, … », « X, haute représentante de l'UE, … », and the title
+        words before a name (« le président sortant X »). Their head tokens go
+        to ``index.appos`` (so that the description as a subject, a later
+        pronoun or an event participant is that entity) and, when they are
+        roles, to the entity's roles."""
+        lex = self.lex
+        for (a, b), m in zip(list(index.spans), list(index.mentions)):
+            if not m.entity:
+                continue
+            ent = index.by_id[m.entity]
+            sent = index.sents[index.sent_of[a]]
+            if ent.type not in ("PER", "ORG"):
+                # a name the NER mostly typed as a place, in apposition to a
+                # person's title (« le chef du Front, Abou X al-Y, »): a person
+                comma = _prev(doc, a)
+                found = self._description_before(doc, comma.i, sent.start, True) \
+                    if comma is not None and comma.text == "," and comma.i > sent.start else None
+                if found is None or not role_key([found[0]], 0) or not self._looks_like_person(doc, a, b):
+                    continue
+                ent.type = "PER"
+                for mm in index.mentions:
+                    if mm.entity == ent.id:
+                        mm.label = "PER"
+            person = ent.type == "PER"
+            a0 = self._name_phrase_start(doc, a, sent.start, person)
+            for i in range(a0, a):
+                if not doc[i].is_punct and not doc[i].is_space and doc[i].pos_ != "DET":
+                    index.appos.setdefault(i, ent.id)
+            end = self._after_acronym(doc, b, sent.end)
+            nxt = _next(doc, end - 1)
+            closed = nxt is None or nxt.i >= sent.end or nxt.text in (",", ".", ";", ")", "!", "?", "…")
+            # DESCRIPTION, NAME,
+            comma = _prev(doc, a0)
+            if closed and comma is not None and comma.text == "," and comma.i > sent.start:
+                found = self._description_before(doc, comma.i, sent.start, person)
+                if found is not None:
+                    head, toks = found
+                    if index.entity_at(head.i) is None and self._agrees(head, ent, doc, a, b):
+                        for t in toks:
+                            if t.i >= head.i or t.pos_ in ("ADJ", "NOUN"):
+                                index.appos.setdefault(t.i, ent.id)
+                        k = next((j for j, t in enumerate(toks) if t.i == head.i), None)
+                        rk = role_key(toks, k) if person and k is not None else None
+                        if rk is None and not person and fold(head.lemma_) in lex.org_nouns:
+                            rk = (fold(head.lemma_), k, k + 1)
+                        if rk is not None:
+                            body = toks
+                            while body and body[0].pos_ == "DET":
+                                body = body[1:]
+                            if body:
+                                index.add_role(ent.id, body, (toks[rk[1]].i, toks[rk[2] - 1].i + 1), rk[0])
+                                if person:
+                                    self._note_gender(index, ent.id, body, (toks[rk[1]].i, toks[rk[2] - 1].i + 1))
+            # NAME, DESCRIPTION,
+            if nxt is not None and nxt.text == "," and nxt.i < sent.end:
+                r = self._role_np_after(doc, nxt.i + 1, sent.end, person)
+                if r is None and person:
+                    r = self._relation_np_after(doc, nxt.i + 1, sent.end)
+                if r:
+                    toks, (ha, hb), key = r
+                    after = _next(doc, toks[-1].i)
+                    if after is None or after.i >= sent.end or after.text in (",", ".", ";", ")") \
+                            or fold(after.text) in ("qui", "dont"):
+                        for t in toks:
+                            if t.i >= ha and not t.is_punct:
+                                index.appos.setdefault(t.i, ent.id)
+                        index.add_role(ent.id, toks, (ha, hb), key)
+
+    def _name_phrase_start(self, doc: Doc, a: int, floor: int, person: bool) -> int:
+        """First token of a name with its own title, honorific or nationality
+        and determiner (« le président sortant X », « Me X », « la
+        Mauritanienne X », « l'Alliance … »)."""
+        lex = self.lex
+        j = a
+        if person:
+            r = self._role_before(doc, a, floor, True)
+            if r and r[0] and r[0][-1].i == a - 1 or r and r[0] and all(
+                    doc[i].is_space for i in range(r[0][-1].i + 1, a)):
+                j = r[0][0].i
+        while True:
+            p = _prev(doc, j)
+            if p is None or p.i < floor:
+                break
+            key = fold(p.text)
+            if key in lex.honorifics or (person and p.text[:1].isupper() and p.pos_ in ("NOUN", "PROPN", "ADJ")
+                                         and (demonym(p.lemma_) or demonym(p.text))):
+                j = p.i
+                continue
+            break
+        p = _prev(doc, j)
+        if p is not None and p.i >= floor and p.pos_ == "DET" and fold(p.text) in (
+                "le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "un", "une", "notre", "votre"):
+            j = p.i
+        return j
+
+    @staticmethod
+    def _after_acronym(doc: Doc, b: int, end: int) -> int:
+        """The token after a name and an acronym in brackets after it."""
+        nxt = _next(doc, b - 1)
+        if nxt is not None and nxt.text == "(" and nxt.i < end:
+            for k in range(nxt.i + 1, min(end, nxt.i + 5)):
+                if doc[k].text == ")":
+                    return k + 1
+                if doc[k].pos_ in ("VERB", "AUX"):
+                    break
+        return b
+
+    def _description_before(self, doc: Doc, comma: int, floor: int, person: bool):
+        """The description closed by the comma at ``comma``: (head, tokens), or
+        None when it is no description of an actor."""
+        lex = self.lex
+        j = _prev(doc, comma)
+        if j is None or j.i < floor:
+            return None
+        if j.text == ")":  # « Le président de la Fédération (FNM), X »
+            o = next((k for k in range(j.i - 1, max(floor, j.i - 6) - 1, -1) if doc[k].text == "("), None)
+            if o is None:
+                return None
+            j = _prev(doc, o)
+            if j is None or j.i < floor:
+                return None
+        if j.is_punct or j.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "DET"):
+            return None
+        # climb through complements to the head of the description
+        cur = j
+        for _ in range(10):
+            if cur.dep_ in ("nmod", "amod", "flat:name", "nummod", "fixed", "conj", "case", "det") \
+                    and floor <= cur.head.i < cur.i:
+                cur = cur.head
+                continue
+            break
+
+        def ok(h: Token) -> bool:
+            if h.pos_ not in ("NOUN", "PROPN", "ADJ") or h.text[:1].isupper() and h.pos_ == "PROPN":
+                return False
+            key = fold(h.lemma_)
+            if person:
+                return bool(role_key([h], 0)) or key in lex.person_nouns or fold(h.text) in lex.person_nouns
+            return key in lex.org_nouns or key in lex.org_units
+
+        head = cur if ok(cur) else None
+        if head is None:
+            # the parse went astray: the first role noun of the phrase, going
+            # back over complements (« la haute représentante de l'ONU pour
+            # les droits humains »)
+            k = j.i
+            start = j.i
+            while k >= floor:
+                t = doc[k]
+                if t.is_space or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or t.text in ("-", "'") \
+                        or t.pos_ == "ADP" and fold(t.text) in LINK_PREPOSITIONS \
+                        or t.pos_ == "CCONJ" and fold(t.text) == "et":
+                    start = k
+                    k -= 1
+                    continue
+                break
+            head = next((doc[k] for k in range(start, j.i + 1) if ok(doc[k])), None)
+            if head is None:
+                return None
+        left = head.i
+        for c in head.children:
+            if c.i < head.i and c.dep_ in ("det", "amod", "nummod", "advmod") and c.left_edge.i >= floor:
+                left = min(left, c.left_edge.i)
+        p = _prev(doc, left)
+        while p is not None and p.i >= floor and p.pos_ in ("ADJ",) and p.text[:1].islower():
+            left = p.i
+            p = _prev(doc, p.i)
+        if p is not None and p.i >= floor and p.pos_ == "DET":
+            left = p.i
+        if any(doc[k].text in (",", ";", ":", "«", "»") for k in range(left, j.i + 1)):
+            return None
+        toks = [doc[k] for k in range(left, j.i + 1) if not doc[k].is_space]
+        return head, toks
+
+    def _agrees(self, head: Token, ent: Entity, doc: Doc, a: int, b: int) -> bool:
+        """A singular description for one actor (not « les ministres, X et Y »)."""
+        if "Plur" in head.morph.get("Number") and ent.type == "PER":
+            return False
+        nxt = _next(doc, b - 1)
+        if nxt is not None and fold(nxt.text) == "et" and ent.type == "PER":
+            return False
+        return True
+
+    def _relation_np_after(self, doc: Doc, i: int, end: int):
+        """« X, son avocat, … »: a relation noun after a name, as a role phrase."""
+        toks = []
+        j = i
+        while j < end and len(toks) < 8:
+            t = doc[j]
+            if t.is_space:
+                j += 1
+                continue
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+                break
+            toks.append(t)
+            j += 1
+        k = 0
+        while k < len(toks) and toks[k].pos_ == "DET":
+            k += 1
+        if k >= len(toks) or fold(toks[k].lemma_) not in self.lex.person_nouns and fold(toks[k].text) not in self.lex.person_nouns:
+            return None
+        return toks[k:], (toks[k].i, toks[k].i + 1), fold(toks[k].lemma_)
 
     def _looks_like_person(self, doc: Doc, a: int, b: int) -> bool:
         """Two capitalised words or more that are not a known place."""
@@ -723,6 +985,13 @@ class ActorResolver(Component):
         if p is not None and p.pos_ == "DET":
             cands.append(p)
         cands.append(h)
+        # a feminine form of the noun (« ambassadrice », « avocate »,
+        # « présidente »): the tagger's gender for it is often wrong
+        form, lemma = fold(h.text), fold(h.lemma_)
+        if form != lemma and (form.endswith(("rice", "esse", "enne", "iere", "euse"))
+                              or form == lemma + "e" and not lemma.endswith("e")):
+            index.gender.setdefault(eid, "Fem")
+            return
         for t in cands:
             if t.pos_ == "DET" or (t.i == h.i and fold(t.text).endswith("e")):
                 g = t.morph.get("Gender")
@@ -825,6 +1094,7 @@ class ActorResolver(Component):
         index = ActorIndex(doc, entities, mentions, tok_spans)
         index.quoted = quoted_tokens(doc)
         self._attach_roles(doc, index)
+        self._link_appositions(doc, index)
         self._descriptions(doc, index)
         self._history(doc, index)
         doc._.actor_index = index
@@ -1014,6 +1284,10 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
         pk = _join(tokens) if _join(tokens) in lex.pronouns else None
     if pk is not None:
         return antecedent(doc, head.i, pk)
+    # a description in apposition to a name (« Son avocate, Me X, »)
+    eid = index.appos.get(head.i)
+    if eid is not None and eid in index.by_id:
+        return _entity_referent(index, index.by_id[eid], tokens[0].i, tokens[-1].i + 1, actor)
     # a name in the phrase that is not inside a prepositional complement
     named = _name_in(index, tokens, head)
     if named is not None:
@@ -1052,11 +1326,20 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
                 return Referent(ref.name, ref.entity, ga, gb, ref.gender, ref.number, ref.kind)
         if ent is not None and (definite or head.i < index.title_end):
             return Referent(ent.name, ent, ga, gb, index.gender.get(ent.id) or g, "Sing", ent.type)
-    # an organisation by its kind, just named (« le parti écologiste »)
+    # an organisation by its kind, just named (« le parti écologiste »), or the
+    # article's one organisation of that kind (« l'organisation », « le mouvement »)
     if hkey in lex.org_nouns and _definite(tokens, head) and n != "Plur":
-        ref = _recent_org(index, at, tokens, head)
+        ref = _recent_org(index, at, tokens, head) or _kind_org(index, at, tokens, head)
         if ref is not None:
             return Referent(ref.name, ref, ga, gb, g, n, ref.type)
+    # « les deux médiateurs »: the two actors last named together
+    if n == "Plur" and _definite(tokens, head) and any(
+            t.i < head.i and t.pos_ == "NUM" and fold(t.text) in ("deux", "2") for t in tokens) \
+            and (rk is not None or hkey in lex.org_nouns or hkey in lex.person_nouns):
+        pair = _last_pair(index, at)
+        if pair is not None:
+            first, second = pair
+            return Referent(f"{first.name} et {second.name}", first, ga, gb, None, "Plur", first.type)
     return Referent(describe(tokens), None, ga, gb, g, n, "DESC")
 
 
@@ -1066,7 +1349,10 @@ def _definite(tokens: list[Token], head: Token) -> bool:
             break
         if t.pos_ == "DET":
             return "Def" in t.morph.get("Definite") or "Dem" in t.morph.get("PronType")
-    return False
+    # « auprès du parti »: the article is in the preposition
+    p = _prev(head.doc, tokens[0].i) if tokens else None
+    return p is not None and p.i < head.i and "Def" in p.morph.get("Definite") and p.pos_ in ("ADP", "DET") \
+        and fold(p.text) in ("du", "au", "aux")
 
 
 def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
@@ -1201,6 +1487,9 @@ def _salient_speaker(index: ActorIndex, at: int, gender: str | None, info: RoleI
         if info is not None and any(r.head == info.head and not info.mods <= r.mods
                                     for r in index.roles.get(ref.entity.id, [])):
             continue
+        roles = index.roles.get(ref.entity.id, [])
+        if info is not None and roles and not any(r.head == info.head for r in roles):
+            continue  # « le ministre de l'Intérieur » is not the préfet who spoke last
         if info is not None and info.mods and any(
                 m in {fold(c) for c in lexicon().countries} and r.mods & {fold(c) for c in lexicon().countries}
                 and m not in r.mods for m in info.mods for r in index.roles.get(ref.entity.id, [])):
@@ -1222,6 +1511,48 @@ def _fits_org(ent: Entity, tokens: list[Token], head: Token) -> bool:
         if len(stem) == 5 and any(w.startswith(stem) for w in names):
             return True
     return False
+
+
+def _kind_org(index: ActorIndex, at: int, tokens: list[Token], head: Token) -> Entity | None:
+    """« l'organisation » for « l'ONG française Horizons », « le mouvement »
+    for « le Front de libération … »: a definite bare description of an
+    organisation's kind (no complement) stands for the organisation named
+    before it whose name or role is of that kind; the last one named if
+    there are several."""
+    lex = lexicon()
+    kinds = lex.org_kind.get(fold(head.lemma_)) or lex.org_kind.get(fold(head.text))
+    if not kinds or any(t.i > head.i and t.pos_ not in ("ADJ",) and not t.is_punct for t in tokens):
+        return None
+    best = None
+    for e in index.entities:
+        if e.type != "ORG":
+            continue
+        words = [fold(w) for text in [e.name] + e.roles for w in text.replace("-", " ").replace("'", "' ").split()]
+        if not any(kinds & lex.org_kind.get(w, set()) for w in words):
+            continue
+        pos = index.last_position(e.id, at)
+        if pos >= 0 and (best is None or pos > best[0]):
+            best = (pos, e)
+    return best[1] if best else None
+
+
+def _last_pair(index: ActorIndex, at: int) -> tuple[Entity, Entity] | None:
+    """The last two actors named together (« X et Y »), within three sentences."""
+    doc = index.doc
+    s = index.sent_of[at] if at < len(index.sent_of) else 0
+    spans = sorted((a, b, index.entity_at(a)) for a, b in index.spans if a < at)
+    for k in range(len(spans) - 1, 0, -1):
+        a2, b2, e2 = spans[k]
+        a1, b1, e1 = spans[k - 1]
+        if index.sent_of[a2] < s - 3:
+            break
+        if e1 is None or e2 is None or e1.id == e2.id or e1.type not in ("PER", "ORG", "LOC") \
+                or e2.type not in ("PER", "ORG", "LOC") or (e1.type == "PER") != (e2.type == "PER"):
+            continue
+        between = [t for t in doc[b1:a2] if not t.is_space]
+        if between and fold(between[0].text) == "et" and all(t.pos_ in ("CCONJ", "DET", "ADP") for t in between):
+            return e1, e2
+    return None
 
 
 def _recent_org(index: ActorIndex, at: int, tokens: list[Token], head: Token) -> Entity | None:
@@ -1260,7 +1591,7 @@ def _history_referent(index: ActorIndex, i: int, kind: str, obj) -> Referent | N
     return ref
 
 
-def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
+def relative_antecedent(doc: Doc, qui: Token, before: int | None = None) -> list[Token] | None:
     """The words « qui » stands for: after a comma, the name the apposition
     belongs to (« Idriss Déby, président du Tchad …, qui a rappelé »); else
     the noun phrase just before (« le chef de mission … pour la Syrie qui
@@ -1269,7 +1600,7 @@ def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
     if index is None:
         return None
     s = index.sents[index.sent_of[qui.i]].start
-    p = _prev(doc, qui.i)
+    p = _prev(doc, qui.i if before is None else before)  # (« …, pour qui » : before « pour »)
     if p is not None and p.text == ",":
         # « NAME, ROLE, qui … »: the name before the apposition
         j = p.i - 1
@@ -1305,7 +1636,8 @@ def relative_antecedent(doc: Doc, qui: Token) -> list[Token] | None:
         if found is not None:
             return found
         p = _prev(doc, p.i)
-    if p is not None and p.pos_ in ("NOUN", "PROPN"):
+    if p is not None and (p.pos_ in ("NOUN", "PROPN") or index.entity_at(p.i) is not None
+                          and index.entity_at(p.i).type in ("PER", "ORG", "LOC")):
         return noun_phrase(_antecedent_noun(index, p))
     v = qui.head
     if v.dep_ == "acl:relcl":
@@ -1321,6 +1653,8 @@ def _antecedent_noun(index: ActorIndex, tok: Token) -> Token:
     cur = tok
     for _ in range(6):
         ent = index.entity_at(cur.i)
+        if any(c.dep_ == "case" and fold(c.text) in lex.source_preps for c in cur.children):
+            return cur  # « … selon Oslo, qui soupçonne … »: the source
         in_pp = any(c.dep_ == "case" for c in cur.children)
         if fold(cur.lemma_) in lex.person_roles and not (ent is not None and ent.type == "PER"):
             return cur
@@ -1366,15 +1700,17 @@ def antecedent(doc: Doc, i: int, pronoun: str) -> Referent | None:
     want_g, want_n = feats.get("gender"), feats.get("number")
     s = index.sent_of[i] if i < len(index.sent_of) else 0
     demonstrative = pronoun.startswith(("ce", "cet", "celui", "celle", "ceux"))
+    unsure, unsure_sent = None, 0  # an organisation or a place of unknown gender: kept unless a person fits better
     for j, kind, obj in reversed(index.history):
         if j >= i:
             continue
         if index.sent_of[j] < s - 3:
             break
-        if (j in index.quoted or j in index.reported) and kind != "speaker":
+        if unsure is not None and index.sent_of[j] < unsure_sent:
+            break  # (a person of the same sentence only)
+        reported = (j in index.quoted or j in index.reported) and kind != "speaker"
+        if reported and unsure is None:
             continue
-        if demonstrative and kind != "mention":
-            pass
         ref = _history_referent(index, j, kind, obj)
         if ref is None:
             continue
@@ -1386,8 +1722,19 @@ def antecedent(doc: Doc, i: int, pronoun: str) -> Referent | None:
             continue
         if want_g == "Fem" and g == "Masc" or want_g == "Masc" and g == "Fem" and want_n == "Sing":
             continue
+        if unsure is not None and not (ref.entity is not None and ref.entity.type == "PER" and g == want_g):
+            continue  # (looking only for a person of the pronoun's gender now)
+        if reported and unsure is None:
+            continue
+        if unsure is None and want_g and want_n == "Sing" and g is None and ref.entity is not None \
+                and ref.entity.type in ("ORG", "LOC", "MISC"):
+            unsure, unsure_sent = ref, index.sent_of[j]  # « X …, a annoncé Matignon. « … », a-t-elle déclaré »
+            continue
         return Referent(ref.name, ref.entity, doc[i].idx, doc[i].idx + len(doc[i].text),
                         ref.gender, ref.number, ref.kind)
+    if unsure is not None:
+        return Referent(unsure.name, unsure.entity, doc[i].idx, doc[i].idx + len(doc[i].text),
+                        unsure.gender, unsure.number, unsure.kind)
     if demonstrative or want_n == "Sing":
         # « ce dernier »: the last person named
         for k in range(len(index.mentions) - 1, -1, -1):

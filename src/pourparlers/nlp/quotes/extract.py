@@ -36,7 +36,7 @@ from ..actors import (Referent, _next, _prev, fold, is_clitic_subject, lexicon,
 from .lexicon import Cue, cues
 from .marks import Marked, find_quotes
 
-QUE = ("que", "qu'")
+QUE = ("que", "qu'", "qu")  # (the tokenizer cuts « qu’« » after « qu »)
 END_PUNCT = (".", "!", "?", "…", ";")
 TRIM = ",.;:…!?-–— \u00a0\n"
 A_WORDS = ("a", "à", "au", "aux")
@@ -61,6 +61,8 @@ class Found:
     who: list | None = None  # the words naming the speaker, resolved in text order
     weak: bool = False  # no reporting word, no speaker: dropped unless repeated with one
     final: bool = False  # the article says nothing of who spoke: no guessing
+    incise: bool = False  # the speaker is the subject of an incise (« … », confie un habitant)
+    frame: str | None = None  # what the reporting verb reported (que, inf, obj, obj_a…)
 
 
 @dataclass
@@ -97,10 +99,12 @@ class DocQuotes:
                 self.tok_at[k] = t.i
         self.tok_at[len(self.text)] = n
         self.timex = set()
+        self.timex_spans: list[tuple[int, int]] = []
         for tx in doc._.timexes or []:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 self.timex.update(range(span.start, span.end))
+                self.timex_spans.append((span.start, span.end))
         self.marks = [self._mark_info(m) for m in find_quotes(self.text)]
         self.mark_of: dict[int, MarkInfo] = {}
         for mk in self.marks:
@@ -109,6 +113,7 @@ class DocQuotes:
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
         self.consumed: set[int] = set()  # « selon X » already part of another report
+        self.slot_cues: dict[int, Cue] = {}  # cues the tagger mis-tagged, found by their place
 
     # ------------------------------------------------------------------ helpers
     def _mark_info(self, m: Marked) -> MarkInfo:
@@ -140,7 +145,9 @@ class DocQuotes:
     def is_cue(self, tok: Token) -> Cue | None:
         if tok.i in self.quoted:
             return None
-        return self.lex.verb(tok)
+        if tok.i in self.slot_cues:
+            return self.slot_cues[tok.i]
+        return self.lex.verb(tok) or (self.slot_cue(tok) if tok.pos_ not in ("VERB", "AUX") else None)
 
     # ---------------------------------------------------------------- blocking
     def blocked(self, v: Token) -> bool:
@@ -148,9 +155,16 @@ class DocQuotes:
         the journalist's own (first person, imperative, a question)."""
         if v.i in self.quoted:
             return True
+        s0, _ = self.sent_range(v.i)
+        ne = any(fold(t.text) in ("ne", "n'") and t.i not in self.quoted for t in self.doc[max(s0, v.i - 6):v.i])
         for c in list(v.children) + [a for c in v.children if c.dep_.startswith("aux") for a in [c]]:
+            if c.i in self.quoted:
+                continue  # (« a salué « un premier pas » »: a step, not a negation)
             if c.dep_ in ("advmod", "advmod:neg") and ("Neg" in c.morph.get("Polarity")
-                                                        or fold(c.text) in ("pas", "jamais", "guere", "point")):
+                                                        or fold(c.text) in ("pas", "jamais", "guere", "point")) \
+                    and (ne or fold(c.text) in ("ne", "n'", "jamais")):
+                if fold(v.lemma_) in self.lex.negated_reports:
+                    continue  # « n'a pas exclu des mesures »: said all the same
                 return True
             if c.dep_ == "mark" and fold(c.text) in self.lex.irrealis_marks:
                 # « avant de » + infinitive did happen; « avant que » not yet
@@ -160,7 +174,8 @@ class DocQuotes:
                                                  for c in v.children):
             return True  # « annoncera »: not said yet
         if "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") and v.dep_ in ("acl", "amod") \
-                and not any(c.dep_.startswith("aux") for c in v.children):
+                and not any(c.dep_.startswith("aux") for c in v.children) and self.detached_aux(v) is None \
+                and not self.finite_homograph(v):
             return True  # « cet amendement, proposé en juin, … »: a passive participle
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if any(fold(c.text) in ("je", "j'", "nous") for c in subj):
@@ -180,6 +195,65 @@ class DocQuotes:
         if last is not None and last.text == "?" and not self.mark_of.get(last.i):
             return True
         return False
+
+    def not_words(self, v: Token) -> bool:
+        """A reporting verb used for something else than words: a court's
+        sentence (« condamné à deux ans de prison »), a request for anonymity."""
+        doc = self.doc
+        if any(c.dep_ == "obj" and fold(c.lemma_) in self.lex.no_content_objects for c in v.children):
+            return True
+        if fold(v.lemma_) in self.lex.penalty_verbs:
+            _, e = self.sent_range(v.i)
+            for t in doc[v.i + 1:e]:
+                if t.i in self.quoted or t.text in (";", ":") or t.pos_ == "VERB" and t.head.i != v.i:
+                    break
+                if fold(t.text) in ("a", "à") and t.pos_ == "ADP" and (t.head.head.i == v.i or t.head.i == v.i):
+                    return True
+        return False
+
+    def finite_homograph(self, v: Token) -> bool:
+        """« X, qui a requis l'anonymat, décrit une situation … »: a present
+        tense that looks like a participle (« dit », « décrit », « écrit »),
+        taken for one in a sentence that has no other main verb."""
+        lemma, form = fold(v.lemma_), fold(v.text)
+        if not (lemma.endswith("ire") and form == lemma[:-2] + "t"):
+            return False
+        s, e = self.sent_range(v.i)
+        for t in self.doc[s:e]:
+            if t.i == v.i or t.i in self.quoted or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if "Fin" in t.morph.get("VerbForm") and not any(
+                    a.dep_ == "acl:relcl" for a in [t] + list(t.ancestors)) and t.dep_ not in ("aux", "aux:tense"):
+                return False
+        return True
+
+    def gerund(self, v: Token) -> bool:
+        """« en rappelant », « tout en assurant »."""
+        if "Part" not in v.morph.get("VerbForm") or "Pres" not in v.morph.get("Tense"):
+            return False
+        p = _prev(self.doc, v.i)
+        return p is not None and fold(p.text) == "en"
+
+    def detached_aux(self, v: Token) -> Token | None:
+        """The auxiliary of a past participle that an adverbial phrase cut off
+        from it, which the parse lost (« X a de son côté salué … »)."""
+        if "Part" not in v.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in v.children):
+            return None
+        doc = self.doc
+        s, _ = self.sent_range(v.i)
+        j = v.i - 1
+        steps = 0
+        while j >= s and steps < 6:
+            t = doc[j]
+            if t.pos_ == "AUX" and fold(t.lemma_) == "avoir" and "Fin" in t.morph.get("VerbForm"):
+                return t if t.head.i == t.i or t.head.pos_ not in ("VERB",) or t.head.i == v.i \
+                    or t.dep_ not in ("aux", "aux:tense", "aux:pass") else None
+            if t.is_space or t.pos_ in ("ADV", "ADP", "DET", "NOUN", "ADJ", "PRON") and t.text not in (",", ";"):
+                j -= 1
+                steps += 1
+                continue
+            break
+        return None
 
     def passive(self, v: Token) -> bool:
         if any(c.dep_ == "aux:pass" for c in v.children):
@@ -216,7 +290,9 @@ class DocQuotes:
         """The words naming who speaks through reporting verb ``v``."""
         doc = self.doc
         # « par la voix de X »
-        for c in v.children:
+        # (on the verb, or hung on its subject: « La France, par la voix de … »)
+        near = list(v.children) + [g for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") for g in c.children]
+        for c in near:
             if fold(c.lemma_) in self.lex.voice_nouns and any(fold(x.text) == "par" for x in c.children):
                 x = next((g for g in c.children if g.dep_ in ("nmod", "appos")), None)
                 if x is not None:
@@ -240,6 +316,10 @@ class DocQuotes:
             if learn and c.dep_.startswith("obl") and any(fold(g.text) in self.lex.learn_preps
                                                           for g in c.children):
                 return self.speaker_np(c)
+        if inverted and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
+            head = self.closing_incise(v)
+            if head is not None:
+                return [head] if pronoun_key(head) else self.speaker_np(head)
         for c in v.children:
             if c.text == "-t" or c.i in self.quoted:
                 continue  # the speaker is never among the quoted words
@@ -247,6 +327,8 @@ class DocQuotes:
                 continue  # « Pêche : la députée X qualifie … »: a rubric is no subject
             if c.dep_ in ("nsubj", "nsubj:pass") or is_clitic_subject(c) or \
                     (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
+                if self.after_preposition(c):
+                    continue  # « À Addis-Abeba, les dirigeants promettent »: no subject after « à »
                 key = fold(c.text)
                 if key in ("on", "-on"):
                     return None
@@ -279,6 +361,22 @@ class DocQuotes:
                 if pronoun_key(head):
                     return [head]
                 return self.speaker_np(head)
+        aux = self.detached_aux(v)
+        if aux is not None:
+            return self.left_subject(aux)
+        if depth < 4 and self.gerund(v):
+            # « …, tout en rappelant que … »: the subject of the clause before it
+            s0, _ = self.sent_range(v.i)
+            for j in range(v.i - 1, s0 - 1, -1):
+                t = doc[j]
+                if t.i in self.quoted or t.pos_ != "VERB" or self.gerund(t):
+                    continue
+                who = self.subject(t, False, depth + 1)
+                if who is None and "Fin" in t.morph.get("VerbForm"):
+                    who = self.left_subject(t)
+                if who is not None:
+                    return who
+                break
         aux = next((c for c in v.children if c.dep_ == "aux:tense"), None)
         if depth < 4 and aux is not None and v.dep_ == "conj":
             # « X a affirmé que … et a menacé de … »: the same subject as the
@@ -301,6 +399,8 @@ class DocQuotes:
                         return None
                 if head.pos_ in ("VERB", "AUX", "ADJ"):
                     who = self.subject(head, False, depth + 1)
+                    if who is None and v.dep_ == "conj" and self.is_cue(head) is not None:
+                        who = self.left_subject(head)  # (« X regrette que … et réclame … »)
                     if who is not None:
                         return who
                     # a gerund's subject is the main clause's (« en annonçant »)
@@ -312,14 +412,46 @@ class DocQuotes:
                             who = self.subject(anc, False, 4)
                             if who is not None:
                                 return who
+                elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and self.finite_homograph(v):
+                    return self.left_subject(v)  # (a main verb the tagger took for a participle)
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                    p = _prev(doc, v.left_edge.i)
+                    if p is not None and p.text == "," and "Pres" in v.morph.get("Tense"):
+                        # « …, a-t-il déclaré devant ses partisans, annonçant … »: a
+                        # participle set apart by a comma goes with the clause's subject
+                        anc = head
+                        while anc.head.i != anc.i and anc.pos_ not in ("VERB",) and depth < 4:
+                            anc = anc.head
+                            depth += 1
+                        if anc.pos_ == "VERB" and anc.i not in self.quoted:
+                            return self.subject(anc, anc.i > head.i, 4)
+                        return None
                     return self.speaker_np(head)
         return self.left_subject(v) if depth == 0 else None
+
+    def after_preposition(self, t: Token) -> bool:
+        """Is the name or noun phrase of ``t`` the object of a preposition?"""
+        k = self.index.token_mention.get(t.i)
+        a = self.index.spans[k][0] if k is not None else t.i
+        p = _prev(self.doc, a)
+        while p is not None and p.pos_ == "DET" and p.i >= t.left_edge.i:
+            p = _prev(self.doc, p.i)
+        return p is not None and p.pos_ == "ADP" and p.dep_ == "case" and p.head.i in (t.i, a)
 
     def relative_antecedent(self, qui: Token, v: Token) -> list[Token] | None:
         words = actors.relative_antecedent(self.doc, qui)
         if words and len(words) == 1 or (words and self.index.entity_at(words[0].i) is None):
-            return self.speaker_np(actors._head_of(words))
+            words = self.speaker_np(actors._head_of(words))
+        if words and not self.can_speak(words):
+            # « la ligne de Washington, qui menace de … »: the one who speaks is
+            # the name at the end of the phrase, not the line
+            p = _prev(self.doc, qui.i)
+            p = _prev(self.doc, p.i) if p is not None and p.text == "," else None
+            k = self.index.token_mention.get(p.i) if p is not None else None
+            ent = self.index.entity_at(p.i) if p is not None else None
+            if k is not None and ent is not None and ent.type in ("PER", "ORG", "LOC"):
+                a, b = self.index.spans[k]
+                return [self.doc[i] for i in range(a, b)]
         return words
 
     def sentence_actor(self, v: Token) -> list[Token] | None:
@@ -365,6 +497,11 @@ class DocQuotes:
             if j > s and doc[j].text == "," and seg and (fold(seg[0].text) in ("qui", "que", "qu'", "dont")
                                                         or actors.role_key(seg, 0) or seg[0].pos_ == "DET"):
                 p = _prev(doc, j)
+            elif j > s and doc[j].text == "," and seg and self.index.token_mention.get(seg[0].i) is not None \
+                    and self.index.spans[self.index.token_mention[seg[0].i]] == (seg[0].i, seg[-1].i + 1) \
+                    and self.index.entity_at(seg[0].i) is not None \
+                    and self.index.entity_at(seg[0].i).type in ("PER", "ORG"):
+                return seg  # « La présidente de …, Nadia Rami, regrette … »: the name in apposition
         if p is None or p.i < s or p.i in self.quoted:
             return None
         k = self.index.token_mention.get(p.i)
@@ -403,6 +540,9 @@ class DocQuotes:
                             and fold(doc[k - 1].text) not in DE_CASE + A_WORDS:
                         return doc[k]
                 j = max(h.right_edge.i, j) + 1
+                k = self.index.token_mention.get(h.i)
+                if k is not None:  # (« sur France Inter »: the whole name, whatever its tags)
+                    j = max(j, self.index.spans[k][1])
                 continue
             if t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns:
                 j += 1
@@ -464,6 +604,15 @@ class DocQuotes:
                     sub = self.resolve(noun_phrase(c), c.i)
                     if sub is not None:
                         return sub
+                # « les résultats publiés lundi par la Commission électorale »
+                if c.dep_ == "acl" and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm"):
+                    agent = next((g for g in c.children if g.dep_ == "obl:agent"), None) or next(
+                        (g for g in c.subtree if g.pos_ in ("NOUN", "PROPN") and any(
+                            x.dep_ == "case" and fold(x.text) == "par" for x in g.children)), None)
+                    if agent is not None:
+                        sub = self.resolve(noun_phrase(agent), agent.i)
+                        if sub is not None:
+                            return sub
         # a person's name closing a role description
         if actors.role_key(toks, next((k for k, t in enumerate(toks) if t.i == head.i), 0)):
             chain = []
@@ -506,10 +655,17 @@ class DocQuotes:
         doc = self.doc
         s, e = self.sent_range(v.i)
         q = None
+        def owner(j: int) -> bool:
+            """Another reporting verb between v and « que » owns it
+            (« a confirmé l'accord tout en prévenant que … »)."""
+            t = doc[j]
+            return t.pos_ == "VERB" and t.i != v.i and t.i not in self.quoted and (
+                self.is_cue(t) is not None or any(fold(m.text) == "en" for m in t.children if m.dep_ == "mark"))
+
         for c in v.children:
             if c.i > v.i and c.dep_ in ("ccomp", "obj", "advcl", "xcomp", "csubj"):
                 mark = next((m for m in c.children if m.dep_ == "mark" and fold(m.text) in QUE), None)
-                if mark is not None and mark.i > v.i:
+                if mark is not None and mark.i > v.i and not any(owner(j) for j in range(v.i + 1, mark.i)):
                     q = mark
                     break
         if q is None:
@@ -517,6 +673,8 @@ class DocQuotes:
                 t = doc[j]
                 if t.is_space:
                     continue
+                if owner(j):
+                    break
                 if fold(t.text) in QUE and (t.pos_ == "SCONJ" or t.dep_ in ("mark", "fixed")):
                     q = t
                     break
@@ -545,7 +703,8 @@ class DocQuotes:
                     break
         else:
             end = h.right_edge.i + 1
-            # a coordinated clause attached higher up (« … et qu'il … »)
+            # a coordinated clause attached higher up (« … et qu'il … »), or a
+            # condition of what was said (« … était prêt à négocier si l'armée … »)
             nxt = end
             while nxt < e:
                 t = doc[nxt]
@@ -556,8 +715,28 @@ class DocQuotes:
                     end = max(doc[nxt + 1].head.right_edge.i + 1, nxt + 2)
                     nxt = end
                     continue
+                if fold(t.text) in self.lex.condition_marks and t.dep_ == "mark" and t.head.i > t.i \
+                        and t.head.left_edge.i >= nxt:
+                    end = max(t.head.right_edge.i + 1, nxt + 1)
+                    nxt = end
+                    continue
+                # complements the parse hung on the reporting verb right after the
+                # clause (« qu'elle se rendrait à Addis-Abeba en février pour … »)
+                if t.dep_ in ("case", "det") and t.head.i > t.i:
+                    t = t.head  # (the noun of a prepositional phrase)
+                if t.head.i == v.i and (t.dep_.startswith("obl") or t.dep_ == "nmod" or t.text in ("-",)) \
+                        and t.pos_ in ("NOUN", "PROPN", "PUNCT", "NUM") and t.i not in self.quoted \
+                        and not (t.is_punct and t.text != "-") \
+                        and fold(t.lemma_) not in self.lex.statement_nouns \
+                        and not any(fold(g.text) in self.lex.source_preps - self.lex.clause_initial
+                                    for g in t.children):
+                    end = max(t.right_edge.i + 1, nxt + 1)
+                    nxt = end
+                    continue
                 break
         start = q.i + 1
+        while start < e and doc[start].text in ("'", "’"):
+            start += 1
         for p, x, cue in self.source_phrases(start, min(start + 2, e)):
             if p.i == start:
                 start = self.after_source(x)
@@ -576,12 +755,43 @@ class DocQuotes:
                         c.dep_.startswith("nsubj") for c in doc[j + 1].head.children):
                 end = j
                 break
+        for j in range(start, end - 1):
+            # « …, tout en assurant que … », « …, ajoutant que … »: the speaker's next report
+            if doc[j].text == "," and self.participle_report(j + 1, end):
+                end = j
+                break
+            # « regrette que « … » et réclame … »: after the quotation, a report of the speaker's
+            if fold(doc[j].text) in ("et", "mais", "puis") and j > start and doc[j - 1].text in ("»", "”") \
+                    and doc[j + 1].i not in self.quoted and self.is_cue(doc[j + 1]) is not None \
+                    and not any(c.dep_.startswith("nsubj") for c in doc[j + 1].children):
+                end = j
+                break
+            # « a réclamé que … et menacé de … »: a second report, its auxiliary left out
+            if fold(doc[j].text) in ("et", "mais", "puis") and doc[j + 1].i not in self.quoted \
+                    and "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense") \
+                    and self.is_cue(doc[j + 1]) is not None and aux is not None \
+                    and not any(c.dep_.startswith(("aux", "nsubj")) for c in doc[j + 1].children):
+                end = j
+                break
         for j in range(start, end - 1):  # « … : « a direct quotation » » is a quotation of its own
             if doc[j].text == ":" and doc[j + 1].text in ("«", "“", '"') or \
                     doc[j].text == ":" and j + 2 < end and doc[j + 1].is_space and doc[j + 2].text in ("«", "“", '"'):
                 end = j
                 break
         return self.whole_marks(*self.trim(start, end))
+
+    def participle_report(self, j: int, end: int) -> bool:
+        """Tokens from ``j`` open a report by a gerund or a present participle
+        (« tout en assurant », « en précisant », « ajoutant »)."""
+        doc = self.doc
+        while j < end and (doc[j].is_space or fold(doc[j].text) in ("tout", "en")):
+            j += 1
+        if j >= end:
+            return False
+        t = doc[j]
+        form = t.morph.get("VerbForm")
+        return t.i not in self.quoted and self.is_cue(t) is not None and (
+            "Part" in form and "Pres" in t.morph.get("Tense") or "Ger" in form or fold(t.text).endswith("ant"))
 
     def whole_marks(self, a: int, b: int) -> tuple[int, int]:
         """Widen a span so that it does not cut a quotation in two."""
@@ -591,6 +801,14 @@ class DocQuotes:
                 b = close + 1
             if mk.o < a <= close and close < b:
                 a = mk.o
+        # nor a name (« à Addis-Abeba ») or a date (« d'ici à la fin de l'année »)
+        if b > a:
+            k = self.index.token_mention.get(b - 1)
+            if k is not None and self.index.spans[k][1] > b:
+                b = self.index.spans[k][1]
+            for ta, tb in self.timex_spans:
+                if ta < b < tb and ta >= a:
+                    b = tb
         return a, b
 
     def split_quoted(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -654,10 +872,24 @@ class DocQuotes:
                 break
         if inf is None:
             return None
+        if any(c.dep_ == "obj" and c.pos_ == "NOUN" and v.i < c.i < inf.i and any(g.dep_ == "det" for g in c.children)
+               and not self.is_time(c) for c in v.children):
+            return None  # « a annoncé son intention de faire appel »: the object is what was said
         a = inf.left_edge.i
         while a < inf.i and fold(doc[a].text) in ("de", "d'", "a", "à") and doc[a].dep_ == "mark":
             a += 1
         b = min(inf.right_edge.i + 1, e)
+        # the object the parse hung on the reporting verb after an incise
+        # (« à mettre sur pied, d'ici à 2026, une force régionale »)
+        k = b
+        while k < e and (doc[k].is_space or doc[k].text == ","):
+            k += 1
+        if k < e and doc[k].pos_ in ("DET", "NOUN", "NUM") and k not in self.quoted:
+            h = doc[k] if doc[k].pos_ == "NOUN" else doc[k].head
+            if h.head.i == v.i and h.pos_ == "NOUN" and h.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nmod") \
+                    and not any(c.dep_ == "case" for c in h.children) and not self.is_time(h) \
+                    and h.left_edge.i >= k:
+                b = min(h.right_edge.i + 1, e)
         if a <= v.i:
             a = v.i + 1
         return self.trim(a, b)
@@ -672,17 +904,34 @@ class DocQuotes:
         b = self.np_end(head)
         # complements of the verb right after it (« … dans la lutte contre … »)
         for c in sorted(v.children, key=lambda c: c.i):
-            if c.i < b or c.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod", "iobj", "obj", "appos"):
+            if c.i < b or c.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod", "iobj", "obj", "appos", "xcomp"):
                 continue
-            between = [doc[k] for k in range(b, c.left_edge.i) if not doc[k].is_space]
+            if c.dep_ == "xcomp" and not (c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and any(
+                    m.dep_ == "mark" and fold(m.text) in DE_CASE for m in c.children)):
+                continue  # (« son intention de faire appel »: the infinitive goes with the noun)
+            between = [doc[k] for k in range(b, c.left_edge.i) if not doc[k].is_space
+                       and not (k in self.mark_of and not self.mark_of[k].name)]  # (a quoted word is no break)
             if any(t.text in (";", ":") for t in between) or len(between) > 1:
                 break
-            if c.i in self.timex or any(fold(g.text) in self.lex.source_preps for g in c.children):
-                break
+            if c.i in self.timex and not any(g.dep_ == "case" for g in c.children) \
+                    or any(fold(g.text) in self.lex.source_preps for g in c.children):
+                break  # (a bare date is when it was said; « d'ici à la fin de l'année » is part of it)
             b = max(b, self.np_end(c))
+        # a past participle set apart after the noun phrase qualifies it
+        # (« la réouverture du centre, fermé depuis 2022 »)
+        nxt = _next(doc, b - 1) if b > 0 else None
+        if nxt is not None and nxt.text == "," and nxt.i + 1 < e:
+            t = doc[nxt.i + 1]
+            if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") \
+                    and t.dep_ in ("acl", "advcl") and not any(c.dep_.startswith("aux") for c in t.children) \
+                    and t.i not in self.quoted \
+                    and (t.head.i == v.i or a <= t.head.i < b):
+                b = max(b, t.right_edge.i + 1)
         # quotations still governed by the verb (« y voyant un signe de « … » »)
         for mk in self.marks:
-            if mk.o >= b and mk.b <= e and not mk.name and v.is_ancestor(doc[mk.a]) \
+            gap = [doc[k] for k in range(b, mk.o) if not doc[k].is_space]
+            relative = len(gap) == 2 and gap[0].text == "," and fold(gap[1].text) in ("ou", "qui", "dont")
+            if mk.o >= b and mk.b <= e and not mk.name and (v.is_ancestor(doc[mk.a]) or relative) \
                     and not any(self.is_cue(doc[k]) for k in range(b, mk.o)):
                 b = max(b, (mk.c + 1) if mk.c is not None else mk.b)
         b = min(b, e)
@@ -696,20 +945,72 @@ class DocQuotes:
         for t in head.subtree:
             if t.i <= head.i or t.i >= b:
                 continue
+            if t.dep_ in ("acl", "advcl") and t.pos_ == "VERB" and (
+                    any(fold(m.text) == "en" for m in t.children if m.dep_ == "mark")
+                    or "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+                    and self.is_cue(t) is not None):
+                b = min(b, t.left_edge.i)  # a gerund or a present participle is a clause of its own
+                continue
             if t.dep_ in ("acl:relcl", "acl", "advcl", "parataxis") and t.pos_ in ("VERB", "AUX", "ADJ"):
                 p = _prev(doc, t.left_edge.i)
                 restrictive = t.dep_ == "acl:relcl" and all(
                     doc[k].pos_ in ("ADJ", "ADV") for k in range(head.i + 1, t.left_edge.i))
-                if (p is not None and p.text == ",") or (t.dep_ == "acl:relcl" and not restrictive):
-                    b = min(b, t.left_edge.i)
+                past = t.dep_ == "acl" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") \
+                    and "Past" in t.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in t.children)
+                if (p is not None and p.text == "," and not past) or (t.dep_ == "acl:relcl" and not restrictive):
+                    b = min(b, t.left_edge.i)  # (« …, accusés de … » qualifies what was said: kept)
         return b
 
     def is_time(self, t: Token) -> bool:
         return t.i in self.timex or fold(t.lemma_) in self.lex.time_nouns or t.like_num
 
-    def content_obj(self, v: Token) -> tuple[int, int] | None:
+    def content_obj_inf(self, v: Token, marks: tuple[str, ...], noun_ok: bool,
+                        dative: bool = False) -> tuple[int, int] | None:
+        """« exhorte les belligérants à garantir … », « accuse le pouvoir
+        d'avoir … »: the object and the infinitive clause after it (or, with
+        ``noun_ok``, a noun after « de »: « accuse X de corruption »; with
+        ``dative``, « demande à l'État de prévoir … »)."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        if dative:
+            obj = next((c for c in v.children if c.dep_ in ("obl:arg", "iobj", "obl", "obl:mod") and c.i > v.i
+                        and c.pos_ in ("NOUN", "PROPN") and c.i not in self.quoted
+                        and any(g.dep_ == "case" and fold(g.text) in A_WORDS for g in c.children)), None)
+        else:
+            obj = next((c for c in v.children if c.dep_ in ("obj", "xcomp") and c.i > v.i
+                        and c.pos_ in ("NOUN", "PROPN") and not self.is_time(c) and c.i not in self.quoted), None)
+        if obj is None:
+            return None
+
+        def marked(t: Token) -> bool:
+            return any(m.dep_ == "mark" and fold(m.text) in marks for m in t.children)
+
+        inf = None
+        for t in list(v.children) + list(obj.subtree):
+            if t.i <= obj.i:
+                continue  # (the infinitive may be quoted: « à « prendre leurs responsabilités » »)
+            if (t.pos_ in ("VERB", "AUX") and ("Inf" in t.morph.get("VerbForm") or any(
+                    g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in t.children))) and marked(t):
+                if inf is None or t.i < inf.i:
+                    inf = t
+        if inf is not None:
+            a, b = obj.left_edge.i, min(inf.right_edge.i + 1, e)
+            return self.whole_marks(*self.trim(max(a, v.i + 1), b))
+        if noun_ok:
+            for c in v.children:
+                if c.i > obj.i and c.dep_.startswith("obl") and c.pos_ == "NOUN" and any(
+                        g.dep_ == "case" and fold(g.text) in marks for g in c.children):
+                    return self.whole_marks(*self.trim(max(obj.left_edge.i, v.i + 1), min(c.right_edge.i + 1, e)))
+        return None
+
+    def content_obj(self, v: Token, said: bool = False) -> tuple[int, int] | None:
         objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
-                and not self.is_time(c)]
+                and (not self.is_time(c) or any(g.dep_ == "nmod" and any(fold(x.text) in DE_CASE for x in g.children)
+                                               for g in c.children))]  # « cinq ans de prison » is no date
+        if said:
+            objs = [c for c in objs if fold(c.lemma_) in self.lex.said_nouns]
+            if not objs:
+                return None
         if not objs:
             return self.linear_object(v)
         with_det = [c for c in objs if any(g.dep_ == "det" for g in c.children) and c.pos_ == "NOUN"]
@@ -832,17 +1133,19 @@ class DocQuotes:
         s, e = self.sent_range(v.i)
         p = _prev(doc, v.i)
         while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or p.text == "-t" or is_clitic_subject(p)
-                                              or fold(p.text) in ("ne", "n'", "le", "l'")):
+                                              or fold(p.text) in ("ne", "n'", "le", "l'")
+                                              or p.head.i == v.i and p.pos_ == "VERB"):  # (« a fait savoir »)
             p = _prev(doc, p.i)
         if p is None or p.i <= s or p.text != ",":
             return None
         form = v.morph.get("VerbForm")
-        if "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense")):
+        phrase = any(c.pos_ == "VERB" and c.i < v.i for c in v.children)  # (« a fait savoir »)
+        if "Inf" in form and not phrase or ("Part" in form and "Pres" in v.morph.get("Tense")):
             return None  # « …, prônant le bilan de … » goes on the sentence, it reports no clause
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) and c.text != "-t"
-               for c in v.children):
+               and not self.after_preposition(c) for c in v.children) and self.closing_incise(v) is None:
             return None
         nxt = _next(doc, v.i)
         if nxt is not None and nxt.text == "-t":
@@ -855,6 +1158,32 @@ class DocQuotes:
         while a < p.i and (doc[a].is_space or doc[a].text in TRIM):
             a += 1
         return self.trim(a, p.i)
+
+    def closing_incise(self, v: Token) -> Token | None:
+        """« …, a annoncé la Commission européenne dans un communiqué. »: a
+        reporting verb after a comma, with an actor after it and nothing but
+        complements up to the end of the sentence, is an incise whatever the
+        parse hung on it before the comma. The actor's head, or None."""
+        doc = self.doc
+        s, e = self.sent_range(v.i)
+        p = _prev(doc, v.i)
+        while p is not None and p.i >= s and (p.pos_ in ("AUX", "ADV") or fold(p.text) in ("ne", "n'")
+                                              or p.head.i == v.i and p.pos_ == "VERB"):
+            p = _prev(doc, p.i)
+        if p is None or p.text != "," or self.is_cue(v) is None:
+            return None
+        # what it reports is a clause with its own verb (« Sa porte-parole, X,
+        # appelle la Commission à … » is no incise: the comma closes an apposition)
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in self.quoted
+                   for t in doc[s:p.i]):
+            return None
+        head = self.inverted_subject(v)
+        if head is None or not self.actor_like(head, strict=True) or head.i in self.quoted:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and t.i not in self.quoted and t.dep_ not in ("aux", "aux:tense", "aux:pass")
+               for t in doc[head.i + 1:e]):
+            return None
+        return head
 
     def after_incise(self, v: Token) -> tuple[int, int] | None:
         """What follows an incise closed by a comma (« …, a-t-il ajouté, B. »)."""
@@ -898,6 +1227,18 @@ class DocQuotes:
                 while j < e and doc[j].text != ")":
                     j += 1
             j += 1
+        # a past participle qualifying the source (« selon des témoins joints par
+        # téléphone », « selon les résultats publiés lundi par la Commission »)
+        if j < e and doc[j].i not in self.quoted and (
+                doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm") and "Past" in doc[j].morph.get("Tense")
+                or doc[j].pos_ == "ADJ" and doc[j].dep_ in ("acl", "amod") and x.is_ancestor(doc[j])):
+            stop = min(doc[j].right_edge.i + 1, e)
+            if x.is_ancestor(doc[j]):
+                stop = max(stop, min(x.right_edge.i + 1, e))  # (« joints par téléphone », hung on the source)
+            stop = next((k for k in range(j, stop) if doc[k].text in (",", ";", ":")), stop)
+            j = max(j + 1, stop)
+            while j < e and doc[j].is_space:
+                j += 1
         k = j
         while k < e and doc[k].text not in (",", ":", "«", "“", '"', ";") and not (
                 doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")) and k - j < 8:
@@ -919,6 +1260,7 @@ class DocQuotes:
             first = next((t for t in seg if t.pos_ not in ("DET", "ADJ", "NUM") and fold(t.text) not in ("l'un", "l'une", "un", "une", "des", "de")), None)
             appositive = first is not None and (
                 actors.role_key([first], 0) or fold(first.lemma_) in self.alex.org_nouns
+                or fold(first.lemma_) in self.alex.org_units
                 or (self.index.entity_at(first.i) is not None and self.index.entity_at(first.i).type in ("PER", "ORG")))
             if k < e and doc[k].text == "," and seg and len(seg) <= 12 and appositive and not any(
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg):
@@ -942,6 +1284,14 @@ class DocQuotes:
         fronted = q is None or q.i < s or q.text in (",", ";", ":", "—", "–")
         if fronted and left and len(self.words(np_end, e)) < 2:
             fronted = False  # « …, selon X. » closes the sentence
+        rel = _next(doc, np_end - 1) if np_end > 0 else None
+        if fronted and left and rel is not None and rel.text == "," and fold(doc[min(rel.i + 1, e - 1)].text) in (
+                "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
+            fronted = False  # « …, d'après MSF, qui a accusé … »: the relative is MSF's
+        if fronted and left and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                        and t.i not in self.quoted for t in doc[np_end:e]) \
+                and any(fold(t.text) in self.lex.source_preps - self.lex.clause_initial for t in doc[np_end:e]):
+            fronted = False  # « …, selon la CGT, 350 selon la police »: no clause follows
         if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
@@ -960,7 +1310,26 @@ class DocQuotes:
             if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")):
                 start = j + 1
                 break
-        return self.trim(start, p.i)
+        # a phrase without a finite verb between a comma and « selon » is what
+        # the source says (« …, un acte de sabotage selon X », « …, rassemblant
+        # des milliers de personnes selon les syndicats, huit cents selon la police »)
+        p0 = p.i
+        q = _prev(doc, p.i)
+        if q is not None and fold(p.text) in self.lex.after_de and fold(q.text) in ("d'", "de"):
+            p0 = q.i  # « d'après »
+            q = _prev(doc, q.i)
+        if q is not None and q.text != ",":
+            for j in range(p0 - 1, start, -1):
+                if doc[j].text == "," and j not in self.quoted:
+                    seg = [t for t in doc[j + 1:p0] if not t.is_space]
+                    ids = {t.i for t in seg}
+                    root = next((t for t in seg if t.head.i not in ids), None)
+                    if seg and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in seg) \
+                            and seg[0].pos_ not in ("ADP", "CCONJ") and fold(seg[0].text) not in DE_CASE \
+                            and root is not None and root.dep_ not in ("conj", "nmod"):
+                        start = j + 1  # (not the last item of an enumeration: « …, de la Promotion … »)
+                    break
+        return self.trim(start, p0)
 
     def _rubric_end(self, s: int) -> int:
         """The end of « Syrie : » at the head of the headline, else 0."""
@@ -1015,6 +1384,9 @@ class DocQuotes:
                     continue
                 np = self.speaker_np(x)
                 after = _next(doc, np[-1].i) if np else None
+                if after is not None and after.text == "(":  # « Pour la fédération (FNTR), »
+                    close = next((k for k in range(after.i + 1, min(e, after.i + 6)) if doc[k].text == ")"), None)
+                    after = _next(doc, close) if close is not None else after
                 if after is None or after.text not in (",", ":"):
                     continue
                 if not self.actor_like(x, strict=True):
@@ -1028,7 +1400,8 @@ class DocQuotes:
         """Words that can name a speaker: a name, a pronoun, people or an
         organisation (not « la version numérique », « l'affaire X »)."""
         head = actors._head_of(who)
-        if self.index.entity_at(head.i) is not None or pronoun_key(head) or is_clitic_subject(head):
+        if self.index.entity_at(head.i) is not None or pronoun_key(head) or is_clitic_subject(head) \
+                or head.i in self.index.appos:
             return True
         if actors._join(who) in self.alex.pronouns or fold(head.lemma_) in self.alex.org_units:
             return True  # « ce dernier », « le bureau de … »
@@ -1041,7 +1414,8 @@ class DocQuotes:
         if x.i in self.quoted:
             return False
         ent = self.index.entity_at(x.i)
-        if ent is not None and (not strict or ent.type in ("PER", "ORG")) or pronoun_key(x):
+        if ent is not None and (not strict or ent.type in ("PER", "ORG")) or pronoun_key(x) \
+                or x.i in self.index.appos:
             return True
         key = fold(x.lemma_)
         if key in alex.person_roles or key in alex.org_nouns or key in lex.source_nouns:
@@ -1060,18 +1434,25 @@ class DocQuotes:
             v = doc[j]
             if v.is_space or v.i in self.quoted:
                 continue
-            cue = self.is_cue(v)
+            cue = self.is_cue(v) or self.slot_cue(v)
             learn = cue is None and self.lex.learn(v) and any(
                 fold(t.text) in self.lex.learn_preps or fold(t.lemma_) == "source" for t in doc[v.i + 1:min(e, v.i + 4)])
             if cue is None and not learn:
                 continue
             if self.blocked(v) or v.i in self.used_cues:
                 continue
+            if self.not_words(v):
+                continue
             frames = cue.frames if cue else ("que",)
+            used_frame = None
             spans: list[tuple[int, int]] = []
             inverted = False
             if self.passive(v):
-                if any(c.dep_ == "obl:agent" for c in v.children):
+                said_only = "said" in frames and not any(f in frames for f in ("que", "inf", "obj"))
+                subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+                if said_only and (subj is None or fold(subj.lemma_) not in self.lex.said_nouns):
+                    pass  # « le projet a été rejeté par le Parlement »: a vote, not words
+                elif any(c.dep_ == "obl:agent" for c in v.children):
                     sp = self.content_passive(v)
                     if sp is None:
                         for f in frames:
@@ -1104,10 +1485,17 @@ class DocQuotes:
                         sp = self.content_inf(v)
                     elif f == "obj":
                         sp = self.content_obj(v)
+                    elif f in ("obj_a", "obj_de"):
+                        sp = self.content_obj_inf(v, ("a", "à") if f == "obj_a" else ("de", "d'"), f == "obj_de")
+                    elif f == "a_de":
+                        sp = self.content_obj_inf(v, ("de", "d'"), False, dative=True)
+                    elif f == "said":
+                        sp = self.content_obj(v, said=True)
                     else:
                         sp = self.content_prep(v, f)
                     if sp and sp[1] > sp[0]:
                         spans.append(sp)
+                        used_frame = f
                         break
                 if not spans:
                     sp = self.content_before(v)
@@ -1123,6 +1511,19 @@ class DocQuotes:
                     else:
                         spans.append(after)
             for a, b in spans:
+                if not inverted:
+                    for j in range(a + 1, b - 1):
+                        if doc[j].text != "," or j in self.quoted:
+                            continue
+                        nxt = doc[j + 1]
+                        # « …, prônant … », « …, qui menace de … », « …, selon X »: a report of its own
+                        if self.participle_report(j + 1, b) or fold(nxt.text) in self.lex.source_preps \
+                                - self.lex.clause_initial or fold(nxt.text) == "qui" and nxt.head.i not in self.quoted \
+                                and self.is_cue(nxt.head) is not None and not self.blocked(nxt.head) \
+                                or fold(nxt.text) in ("d'", "de") and j + 2 < b \
+                                and fold(doc[j + 2].text) in self.lex.after_de:
+                            a, b = self.trim(a, j)
+                            break
                 a, b = self.whole_marks(a, b)
                 if len(self.words(a, b)) < 2 and not (b - a == 1 and doc[a].pos_ in ("NOUN", "PROPN", "VERB")):
                     continue
@@ -1132,16 +1533,41 @@ class DocQuotes:
                 if cue is not None and not frames and not inverted:
                     continue
                 f = Found(a, b, "indirect", cue.lemma if cue else v.lemma_, v,
-                          source="indirect", who=who, resolved=True)
+                          source="indirect", who=who, resolved=True, frame=used_frame)
                 if who is None and not self.passive(v):
                     continue
                 if who and not self.can_speak(who):
                     continue  # « la version numérique proposera … » reports no one's words
                 out.append(f)
+        # « …, pour qui … », « selon qui … »: the antecedent is the source
+        for j in range(s, e - 1):
+            t = doc[j]
+            if t.i in self.quoted or fold(t.text) not in self.lex.source_preps or fold(doc[j + 1].text) != "qui":
+                continue
+            p0 = t.i
+            if fold(t.text) in self.lex.after_de:
+                d = _prev(doc, t.i)
+                if d is None or fold(d.text) not in ("d'", "de"):
+                    continue
+                p0 = d.i
+            who = actors.relative_antecedent(doc, doc[j + 1], before=p0)
+            if not who or not self.can_speak(who):
+                continue
+            end = e
+            for k in range(j + 2, e):
+                if doc[k].text in (";", ":") or doc[k].text == "," and self.participle_report(k + 1, e):
+                    end = k
+                    break
+            a, b = self.trim(j + 2, end)
+            if len(self.words(a, b)) >= 3:
+                out.append(Found(a, b, "indirect", "d'après" if p0 != t.i else fold(t.text), t,
+                                 source="indirect", who=who, resolved=True))
+                self.consumed.add(t.i)
         # selon / d'après / pour X
         for p, x, cue in self.source_phrases(s, e):
             sp = self.content_source(p, x)
-            if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2:
+            if not sp or sp[1] <= sp[0] or len(self.words(*sp)) < 2 and not (
+                    len(self.words(*sp)) == 1 and self.words(*sp)[0].like_num):  # (« 350 selon la police »)
                 continue
             if p.i in self.consumed or any(g.a <= p.i < g.b for g in out):
                 continue  # « … a rappelé que selon lui … »: inside another report
@@ -1220,8 +1646,74 @@ class DocQuotes:
                 continue
             if self.is_cue(t) or (self.lex.learn(t)):
                 return t
+            if self.incise_verb(mk, t):
+                return t
+            right = self.right_tokens(mk)
+            if right and right[0].text in (",", "—", "–") and t.i not in self.quoted:
+                cue = self.lex.verb(t, slot=True)  # a cue the tagger took for a noun
+                if cue is not None:
+                    self.slot_cues[t.i] = cue
+                    return t
             return None
         return None
+
+    def slot_cue(self, v: Token) -> Cue | None:
+        """A reporting verb the tagger took for another word, in the verb's
+        place right after a name that opens the clause and before its
+        complement (« Moscou dément toute implication »)."""
+        if v.pos_ in ("VERB", "AUX") or not v.text[:1].islower() or v.is_punct or v.i in self.quoted:
+            return None
+        p, n = _prev(self.doc, v.i), _next(self.doc, v.i)
+        if p is not None and p.text == "," and n is not None:
+            # « La présidente de …, Nadia Rami, estime pour sa part que … »:
+            # after a name in apposition
+            q = _prev(self.doc, p.i)
+            k = self.index.token_mention.get(q.i) if q is not None else None
+            if k is not None and self.index.entity_at(q.i) is not None:
+                before = _prev(self.doc, self.index.spans[k][0])
+                if before is not None and before.text == "," and (
+                        n.pos_ in ("DET", "ADP") or fold(n.text) in QUE + ("de", "d'")):
+                    cue = self.lex.verb(v, slot=True)
+                    if cue is not None:
+                        self.slot_cues[v.i] = cue
+                    return cue
+            return None
+        if p is None or n is None or self.index.entity_at(p.i) is None:
+            return None
+        if not (n.pos_ == "DET" or fold(n.text) in QUE + ("de", "d'")):
+            return None
+        a, _ = self.index.spans[self.index.token_mention[p.i]]
+        before = _prev(self.doc, a)
+        if before is not None and before.pos_ == "DET":
+            before = _prev(self.doc, before.i)
+        s, _ = self.sent_range(v.i)
+        if before is not None and before.i >= s and before.text not in (",", ";", ":", "—", "–", "-"):
+            return None
+        cue = self.lex.verb(v, slot=True)
+        if cue is not None:
+            self.slot_cues[v.i] = cue
+        return cue
+
+    def incise_verb(self, mk: MarkInfo, v: Token) -> bool:
+        """« « … », soupire-t-elle », « « … », a tranché jeudi le sénateur X »:
+        a verb right after the quotation and its comma, with its subject after
+        it, is the reporting verb of an incise whatever its meaning."""
+        right = self.right_tokens(mk)
+        if not right or right[0].text not in (",", "—", "–") or v.pos_ != "VERB":
+            return False
+        form = v.morph.get("VerbForm")
+        if not ("Fin" in form or "Part" in form and any(c.dep_ == "aux:tense" for c in v.children)
+                or "Part" in form and _prev(self.doc, v.i) is not None and _prev(self.doc, v.i).pos_ == "AUX"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) for c in v.children):
+            return False
+        nxt = _next(self.doc, v.i)
+        if nxt is not None and (nxt.text == "-t" or is_clitic_subject(nxt)):
+            return not (is_clitic_subject(nxt) and fold(nxt.text) == "-on")
+        head = self.inverted_subject(v)
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or self.is_time(head):
+            return False
+        return True
 
     def source_after(self, mk: MarkInfo):
         right = self.right_tokens(mk)
@@ -1275,10 +1767,10 @@ class DocQuotes:
         out = []
         parts = self.incise_inside(mk)
         if parts is not None:
-            (a1, b1), v, (a2, b2) = parts
+            (a1, b1), v, second = parts
             who = self.subject(v, inverted=True)
-            cue = self.lex.verb(v)  # (inside the marks: is_cue would refuse it)
-            for a, b in ((a1, b1), (a2, b2)):
+            cue = self.lex.verb(v) or self.lex.verb(v, slot=True)  # (inside the marks: is_cue would refuse it)
+            for a, b in [(a1, b1)] + ([second] if second else []):
                 f = Found(a, b, "direct", cue.lemma if cue else None, v, None, mark=mk, resolved=True, who=who)
                 out.append(f)
             return out
@@ -1288,6 +1780,8 @@ class DocQuotes:
         last = left[-1] if left else None
         first = right[0] if right else None
         clause = self.full_clause(mk)
+        if last is not None and last.text in ("'", "’") and len(left) > 1 and fold(left[-2].text) in QUE:
+            last = left[-2]
         left_ok = last is None or last.text in (":", "—", "–", "-", "«", ",") or fold(last.text) in QUE
         right_ok = first is None or first.text in (",", ":", ";", ".", "!", "?", "…", ")") \
             or self.cue_after(mk) is not None
@@ -1295,7 +1789,8 @@ class DocQuotes:
         v = self.cue_after(mk)
         if v is not None:
             who = self.subject(v, inverted=True)
-            f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else fold(v.lemma_)), v
+            f.incise = True
+            f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else v.lemma_.lower()), v
             self.used_cues.add(v.i)
             f.resolved = True
         elif self.source_after(mk) is not None:
@@ -1365,39 +1860,43 @@ class DocQuotes:
         return any(t.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and t.head.i in roots for t in words)
 
     def incise_inside(self, mk: MarkInfo):
-        """« A, dit-il, B »: the incise splits the quotation in two."""
+        """« A, dit-il, B », « A, a déclaré M. X à la presse. B »: the incise
+        splits the quotation in two (the second part may be empty)."""
         doc = self.doc
         for j in range(mk.a + 1, mk.b - 2):
             t = doc[j]
             if t.text != ",":
                 continue
             k = j + 1
-            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX"):
+            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX" or fold(doc[k].text) in ("ne", "n'")):
                 k += 1
             if k >= mk.b:
                 break
             v = doc[k]
-            if self.lex.verb(v) is None:
+            if self.lex.verb(v) is None and self.lex.verb(v, slot=True) is None:
+                continue
+            # the end of the incise: a comma or the end of its sentence
+            end = next((m for m in range(k + 1, mk.b) if doc[m].text in (",", ".", "!", "?", ";", "…")), None)
+            if end is None or any(doc[m].pos_ in ("VERB", "AUX") and "Fin" in doc[m].morph.get("VerbForm")
+                                  and doc[m].head.i != v.i for m in range(k + 1, end)):
                 continue
             m = k + 1
-            while m < mk.b and (doc[m].is_space or doc[m].text == "-t"):
+            while m < end and (doc[m].is_space or doc[m].text == "-t"):
                 m += 1
-            if m < mk.b and is_clitic_subject(doc[m]):
-                m += 1
-            elif m < mk.b and self.index.entity_at(m) is not None:
-                while m < mk.b and self.index.entity_at(m) is not None:
-                    m += 1
+            if m < end and is_clitic_subject(doc[m]):
+                pass
             else:
-                continue
-            while m < mk.b and doc[m].is_space:
-                m += 1
-            if m < mk.b and doc[m].text == ",":
-                a1, b1 = self.trim(mk.a, j)
-                a2, b2 = m + 1, mk.b  # the second part keeps its final stop, as any quotation
-                while a2 < b2 and doc[a2].is_space:
-                    a2 += 1
-                if b1 > a1 and b2 > a2:
-                    return (a1, b1), v, (a2, b2)
+                head = self.inverted_subject(v)
+                if head is None or not (k < head.i < end) or not (
+                        self.index.entity_at(head.i) is not None or self.actor_like(head, strict=False)
+                        or head.pos_ == "NOUN"):
+                    continue
+            a1, b1 = self.trim(mk.a, j)
+            a2, b2 = end + 1, mk.b  # the second part keeps its final stop, as any quotation
+            while a2 < b2 and doc[a2].is_space:
+                a2 += 1
+            if b1 > a1:
+                return (a1, b1), v, (a2, b2) if b2 > a2 and self.words(a2, b2) else None
         return None
 
     def governing_cue(self, mk: MarkInfo) -> Token | None:
@@ -1411,7 +1910,8 @@ class DocQuotes:
             cur = h.head
             steps = 0
             while steps < 8:
-                if cur.i not in inside and cur.i not in self.quoted and self.is_cue(cur) and not self.blocked(cur):
+                if cur.i not in inside and cur.i not in self.quoted and self.is_cue(cur) and not self.blocked(cur) \
+                        and not self.not_words(cur):
                     return cur
                 if cur.head.i == cur.i:
                     break
@@ -1423,7 +1923,7 @@ class DocQuotes:
             t = doc[j]
             if t.i in self.quoted:
                 break
-            if self.is_cue(t) and not self.blocked(t):
+            if self.is_cue(t) and not self.blocked(t) and not self.not_words(t):
                 return t
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("aux", "aux:tense", "aux:pass"):
                 break
@@ -1496,13 +1996,27 @@ class DocQuotes:
                 if f.mark is None:
                     actors.note_reported(self.doc, f.a, f.b)
             for f in sorted(items, key=order):
-                if f.who and not self.can_speak(f.who):
-                    f.who = None
+                if f.who and not self.can_speak(f.who) and not (
+                        f.incise and actors._head_of(f.who).pos_ in ("NOUN", "PROPN")
+                        and not self.is_time(actors._head_of(f.who))):
+                    f.who = None  # (the subject of an incise speaks, whoever it is)
                 if f.who:
                     f.speaker = self.resolve(f.who, f.who[0].i if f.cue_tok is None else min(f.cue_tok.i, f.who[0].i))
                 self.note(f)
             kept = []
             for f in sorted(items, key=lambda f: f.a):
+                if f.mark is not None and not f.final and not f.incise:
+                    # quoted words inside reported speech are that speaker's,
+                    # unless a reporting verb outside it says otherwise
+                    own = f.cue_tok is not None and f.speaker is not None and self.is_cue(f.cue_tok) is not None \
+                        and any(x in self.is_cue(f.cue_tok).frames for x in ("obj", "said"))
+                    host = next((g for g in items if g.mark is None and g.a <= f.a and f.b <= g.b
+                                 and g.speaker is not None and (f.cue_tok is None or g.a <= f.cue_tok.i < g.b
+                                                                and not own)), None)
+                    # (« exhorte X à garantir « … » », « que Dakar souhaitait « … » »: the
+                    # reporter's words; « Y lui a exprimé « … » »: Y's words, a verb that reports its object)
+                    if host is not None:
+                        f.speaker, f.cue, f.cue_tok, f.resolved = host.speaker, host.cue, host.cue_tok, True
                 if f.mark is not None and not f.final and (not f.resolved or (f.speaker is None and f.cue is None)):
                     self.fallback(f, prev_mark, items)
                     if f.speaker is not None:

@@ -46,6 +46,11 @@ class CueLexicon:
         self.irrealis_governors = {fold(x) for x in q["irrealis_governors"]}
         self.irrealis_marks = {fold(x) for x in q["irrealis_marks"]}
         self.time_nouns = {fold(x) for x in q.get("time_nouns", [])}
+        self.no_content_objects = {fold(x) for x in q.get("no_content_objects", [])}
+        self.penalty_verbs = {fold(x) for x in q.get("penalty_verbs", [])}
+        self.condition_marks = {fold(x) for x in q.get("condition_marks", [])}
+        self.said_nouns = {fold(x) for x in q.get("said_nouns", [])}
+        self.negated_reports = {fold(x) for x in q.get("negated_reports", [])}
 
     def _guesses(self, tok: Token):
         yield fold(tok.lemma_)
@@ -63,17 +68,47 @@ class CueLexicon:
         if text.endswith("it") and len(text) > 4:
             yield text[:-1] + "re"  # écrit → écrire
             yield text[:-2] + "re"  # dit → dire
+        # third-group verbs (for forms the tagger took for another word)
+        if text.endswith("ient") and len(text) > 6:
+            yield text[:-4] + "enir"  # soutient → soutenir
+        if text.endswith("iert") and len(text) > 6:
+            yield text[:-4] + "erir"  # requiert → requérir
+        if text.endswith("et") and len(text) > 4:
+            yield text + "tre"  # promet → promettre
+        if text.endswith("ut") and len(text) > 4:
+            yield text[:-1] + "re"  # conclut → conclure
+        if text.endswith("oit") and len(text) > 4:
+            yield text[:-1] + "re"  # croit → croire
+        if text.endswith("d") and len(text) > 4:
+            yield text + "re"  # répond → répondre
+        if text.endswith("t") and len(text) > 4:
+            yield text + "ir"  # dément → démentir
+        if text.endswith("is") and len(text) > 5:
+            yield text[:-2] + "erir"  # requis → requérir
 
-    def verb(self, tok: Token) -> Cue | None:
-        """The cue of a verb token (by lemma), or None."""
-        if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "ADJ", "AUX") and tok.morph.get("VerbForm")):
+    def verb(self, tok: Token, slot: bool = False) -> Cue | None:
+        """The cue of a verb token (by lemma), or None. ``slot``: the token
+        stands where a verb must be (« « … », soupire X », « Moscou dément
+        toute … »), so its part of speech is not checked: the tagger gets
+        some forms wrong there."""
+        if slot:
+            if not tok.text[:1].islower() or tok.is_punct:
+                return None
+        elif tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "ADJ", "AUX") and tok.morph.get("VerbForm")):
             # a verb the tagger took for a noun: it heads a clause with a subject
             if not (tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "expl:subj") for c in tok.children)):
                 return None
+        # « a fait savoir que »: the parse may hang the verb on its particle
+        for c in tok.children:
+            for with_, cue in self.phrases.get(fold(c.lemma_), []):
+                if c.i < tok.i and with_ in (fold(tok.lemma_), fold(tok.text)) and c.pos_ in ("VERB", "AUX"):
+                    return cue
         for key in self._guesses(tok):
             # expressions of several words come first (« faire part de »)
             for with_, cue in self.phrases.get(key, []):
-                if any(fold(c.lemma_) == with_ or fold(c.text) == with_ for c in tok.children):
+                # (the particle or a word fixed to it: « met en avant »)
+                near = [g for c in tok.children for g in [c] + [x for x in c.children if x.dep_ == "fixed"]]
+                if any(fold(c.lemma_) == with_ or fold(c.text) == with_ for c in near):
                     return cue
             cue = self.verbs.get(key)
             if cue is not None:
