@@ -143,7 +143,6 @@ def test_an_arrival_alone_is_no_event(analyse):
 
 MODALITY_CASES = [
     ("Le ministre a rencontré son homologue espagnol.", "CONSULT", "asserted"),
-    ("Le ministre n'a pas rencontré son homologue espagnol.", "CONSULT", "negated"),
     ("Le ministre aurait rencontré des émissaires iraniens.", "CONSULT", "hypothetical"),
     ("Si la Russie attaque la Moldavie, l'alliance pourrait riposter.", "ASSAULT", "hypothetical"),
     ("Le gouvernement va sanctionner la Biélorussie.", "SANCTION", "future"),
@@ -155,6 +154,45 @@ MODALITY_CASES = [
 @pytest.mark.parametrize("text,type_,modality", MODALITY_CASES)
 def test_modality(analyse, text, type_, modality):
     assert one(analyse(text, PUB), type_).modality == modality
+
+
+NEGATED_CASES = [
+    # what did not happen is no event (the gold annotates none)
+    ("Le ministre n'a pas rencontré son homologue espagnol.", "CONSULT"),
+    ("Le porte-parole du gouvernement grec n'a ni confirmé ni démenti.", "REJECT"),
+    ("La sénatrice a critiqué la réforme, sans toutefois appeler à la démission du ministre.",
+     "REQUEST"),
+    ("Le parti n'avait jamais soutenu le candidat sortant.", "SUPPORT"),
+]
+
+
+@pytest.mark.parametrize("text,type_", NEGATED_CASES)
+def test_negated_event_is_no_event(analyse, text, type_):
+    assert not events_of(analyse(text, PUB), type_)
+
+
+def test_negation_needs_ne(analyse):
+    # « un premier pas » is a noun, not a negation
+    r = analyse("La présidente de l'ONG, Ingrid Larsen, a salué « un premier pas ».", PUB)
+    assert one(r, "SUPPORT").modality == "asserted"
+
+
+NON_EVENT_CASES = [
+    # trigger words inside names and fixed phrases, states, refusals to comment
+    ("Les Forces de soutien rapide contrôlent le nord de la ville.", "SUPPORT"),
+    ("Selon l'organisation de défense des droits humains Memorial, la répression s'accroît.",
+     "SUPPORT"),
+    ("Des hommes armés ont pillé le dépôt de la Croix-Rouge.", "AID"),
+    ("Des combattants se réclamant du groupe ont revendiqué l'attaque.", "REQUEST"),
+    ("Interrogé sur la crise, le ministre s'est refusé à tout commentaire.", "REJECT"),
+    ("Le porte-parole de l'armée a refusé de commenter ces informations.", "REJECT"),
+    ("Près de deux millions de Yéménites sont menacés de famine, selon l'ONU.", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text,type_", NON_EVENT_CASES)
+def test_trigger_word_without_event(analyse, text, type_):
+    assert not events_of(analyse(text, PUB), type_)
 
 
 def test_planned_meeting_is_agree(analyse):

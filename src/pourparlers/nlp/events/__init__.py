@@ -56,7 +56,9 @@ def extract_events(doc: Doc) -> list:
         infer_host(m, homes)
     events = []
     for d in merged:
-        if not d.participants():
+        # what did not happen is no event (« n'a pas attribué », « n'a ni
+        # confirmé ni démenti », « sans appeler à »)
+        if not d.participants() or d.modality == "negated":
             continue
         events.append(to_event(d, f"v{len(events) + 1}"))
     return events

@@ -374,6 +374,44 @@ class Reader:
 
     # ---------------------------------------------------------- filters
 
+    def not_an_event(self, tok: Token, trig: Trigger) -> bool:
+        """The word is part of a name or fixed phrase (« Forces de soutien
+        rapide », « organisation de défense des droits »), a state (« des
+        hommes armés »), a refusal to comment, or a threat from no one
+        (« menacées de famine »)."""
+        m = context.mention_at(self.doc, tok)
+        if m is not None and m.start < tok.idx and m.label in ("ORG", "PER", "LOC", "MISC"):
+            return True
+        if self.fixed_phrase(tok):
+            return True
+        if trig.stative and tok.dep_ == "acl" and not any(
+                c.dep_.startswith("aux") for c in tok.children) and agent_of(tok) is None:
+            return True
+        lex = self.lex
+        content = objects_of(tok) + [c for c in tok.children if c.dep_ in ("obl:arg", "xcomp", "obl")]
+        if trig.type == "REJECT" and any(fold(c.lemma_) in lex.declined for c in content):
+            return True  # « s'est refusé à tout commentaire », « refuse de commenter »
+        if trig.type == "THREATEN" and any(fold(c.lemma_) in lex.hazards for c in content):
+            return True
+        return False
+
+    def fixed_phrase(self, tok: Token) -> bool:
+        """Is the word part of one of the fixed phrases of the lexicon?"""
+        doc = self.doc
+        keys = {fold(tok.text), fold(tok.lemma_)}
+        for key in keys:
+            for words in self.lex.fixed_phrases.get(key, ()):
+                for k, w in enumerate(words):
+                    if w not in keys:
+                        continue
+                    start = tok.i - k
+                    if start < 0 or start + len(words) > len(doc):
+                        continue
+                    if all(words[j] in (fold(doc[start + j].text), fold(doc[start + j].lemma_))
+                           for j in range(len(words))):
+                        return True
+        return False
+
     def governed_by_topic(self, tok: Token) -> bool:
         """« la possibilité d'une rencontre », « l'anniversaire de la rencontre »,
         « le droit de grève »: a topic or a kind, not a reported event."""
@@ -720,7 +758,12 @@ class Reader:
         negated = hypothetical = future = False
         for v in chain:
             for c in v.children:
-                if c.dep_ == "advmod" and fold(c.text) in lex.negation_words:
+                if self.negation(c):
+                    negated = True
+                # « n'a ni confirmé ni démenti »; « sans appeler à … »
+                if c.dep_ == "cc" and fold(c.text) in lex.negating_conjunctions:
+                    negated = True
+                if c.dep_ == "mark" and fold(c.text) in lex.negating_words:
                     negated = True
         if d.trig.kind == "noun":
             for c in d.tok.children:
@@ -1100,6 +1143,8 @@ class Reader:
                 continue
             if not self.conditions_met(tok, trig):
                 continue
+            if self.not_an_event(tok, trig):
+                continue
             if self.governed_by_topic(tok):
                 continue
             if trig.kind == "noun" and not self.nominal_event(tok, trig):
@@ -1229,10 +1274,22 @@ class Reader:
             d.source = None
             self.drafts.append(d)
 
+    def negation(self, c: Token) -> bool:
+        """A negation adverb on its verb: « pas », « jamais »… (« pas », « plus »,
+        « point », « guère » only with « ne »: « un premier pas », « plus de »)."""
+        if c.dep_ != "advmod" or fold(c.text) not in self.lex.negation_words:
+            return False
+        if any(g.dep_ in ("det", "amod", "nummod") for g in c.children):
+            return False  # « un premier pas »: a noun
+        if fold(c.text) in self.lex.ne_negations:
+            return any(fold(s.lemma_) == "ne" or fold(s.text) in ("ne", "n'")
+                       for s in c.head.children if s.i != c.i)
+        return True
+
     def negated_word(self, t: Token) -> bool:
         cur = t
         for _ in range(3):
-            if any(c.dep_ == "advmod" and fold(c.text) in self.lex.negation_words for c in cur.children):
+            if any(self.negation(c) for c in cur.children):
                 return True
             if cur.head.i == cur.i:
                 break

@@ -7,6 +7,7 @@ written « négocier » or « negocier » is found either way.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from typing import Any
 
 from ... import resources
 
+_WORD = re.compile(r"\w+'|\w+(?:-\w+)*")
 FRAMES = ("directed", "meet", "visit", "receive", "self", "experiencer")
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -46,6 +48,7 @@ class Trigger:
     modes: tuple[tuple[str, str], ...] = ()
     types: tuple[tuple[str, str], ...] = ()
     weak: bool = False
+    stative: bool = False  # an adjectival participle (« des hommes armés ») is a state
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
@@ -65,7 +68,7 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         absorbs=bool(d.get("absorbs", False)), future_type=d.get("future_type"),
         modes=tuple((fold(k), v) for k, v in (d.get("modes") or {}).items()),
         types=tuple((fold(k), v) for k, v in (d.get("types") or {}).items()),
-        weak=bool(d.get("weak", False)),
+        weak=bool(d.get("weak", False)), stative=bool(d.get("stative", False)),
     )
 
 
@@ -88,6 +91,9 @@ class Lexicon:
     topic_nouns: frozenset[str] = frozenset()
     kind_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    declined: frozenset[str] = frozenset()
+    hazards: frozenset[str] = frozenset()
+    fixed_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
@@ -116,6 +122,8 @@ class Lexicon:
     condition_marks: frozenset[str] = frozenset()
     negation_words: frozenset[str] = frozenset()
     negating_words: frozenset[str] = frozenset()
+    negating_conjunctions: frozenset[str] = frozenset()
+    ne_negations: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     ordinals: dict[str, int] = field(default_factory=dict)
     duration_numbers: dict[str, int] = field(default_factory=dict)
@@ -151,6 +159,14 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.topic_nouns = _set(ne.get("topic_nouns"))
     lex.kind_nouns = _set(ne.get("kind_nouns"))
     lex.topic_verbs = _set(ne.get("topic_verbs"))
+    lex.declined = _set(ne.get("declined"))
+    lex.hazards = _set(ne.get("hazards"))
+    fixed: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in ne.get("fixed_phrases", ()):
+        words = tuple(_WORD.findall(fold(phrase)))
+        for w in set(words):
+            fixed.setdefault(w, []).append(words)
+    lex.fixed_phrases = {w: tuple(v) for w, v in fixed.items()}
     lex.actor_nouns = _set(data.get("actors", {}).get("nouns"))
     w = data.get("words", {})
     lex.pair_words = _set(w.get("pair_words"))
@@ -181,7 +197,9 @@ def build(data: dict[str, Any]) -> Lexicon:
     m = data.get("modality", {})
     for name in ("future_governors", "hypothetical_governors", "future_conditionals",
                  "future_modifiers", "hypothetical_modifiers", "condition_marks",
-                 "negation_words", "negating_words", "reporting_verbs", "planning_verbs"):
+                 "negation_words", "negating_words", "negating_conjunctions", "ne_negations",
+                 "reporting_verbs",
+                 "planning_verbs"):
         setattr(lex, name, _set(m.get(name)))
     lex.ordinals = {fold(k): int(v) for k, v in data.get("ordinals", {}).items()}
     d = data.get("durations", {})
