@@ -358,3 +358,70 @@ def test_an_untied_role_is_not_a_third_participant(analyse):
     e = one(r, "CONSULT")
     names = [p.name for p in e.actors + e.targets]
     assert len(names) == 2 and named(e.actors + e.targets, "Lula") and named(e.actors + e.targets, "Miller")
+
+
+# ------------------------------------------------- statements (round 2)
+
+STATEMENT_CASES = [
+    # (text, type, an actor, a target or None): the cue or what is said makes the event
+    ("« Toute provocation recevra une réponse ferme », a averti le porte-parole du Kremlin, "
+     "Dmitri Peskov.", "THREATEN", "Peskov", None),
+    ("La ministre suédoise a prévenu que son pays répondrait à toute incursion.",
+     "THREATEN", "ministre", None),
+    ("La maire de Lille regrette que le gouvernement ne vienne que pour réprimer.",
+     "ACCUSE", "maire", "gouvernement"),
+    ("L'Espagne a regretté « une décision incompréhensible » de la Commission.",
+     "ACCUSE", "Espagne", None),
+    ("Le syndicat a qualifié la réforme d'« injuste ».", "ACCUSE", "syndicat", None),
+    ("La direction de la SNCF juge ces revendications « irréalistes ».",
+     "REJECT", "SNCF", None),
+    ("Le gouvernement japonais attend de Pékin qu'il libère les pêcheurs arrêtés.",
+     "REQUEST", "gouvernement", "Pékin"),
+    ("« Il faut que l'Union européenne prenne enfin ses responsabilités », a déclaré le député "
+     "Paul Durand.", "REQUEST", "Durand", "Union"),
+    ("« Nous condamnons fermement cette attaque », a déclaré le ministre belge, Luc Janssens.",
+     "ACCUSE", "Janssens", None),
+    ("« Je veux remercier les autorités maliennes », a déclaré la journaliste Anne Morel.",
+     "SUPPORT", "Morel", "autorités"),
+    ("L'ONG Human Rights Watch a appelé les autorités tunisiennes à « libérer sans délai les "
+     "journalistes ».", "REQUEST", "Human Rights Watch", "autorités"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,target", STATEMENT_CASES, ids=[c[1] for c in STATEMENT_CASES])
+def test_statement_events(analyse, text, type_, actor, target):
+    e = one(analyse(text, PUB), type_)
+    assert named(e.actors, actor), e.actors
+    if target is not None:
+        assert named(e.targets, target), e.targets
+
+
+def test_said_thanks_are_asserted(analyse):
+    r = analyse("« Je veux remercier les autorités maliennes », a déclaré la journaliste Anne Morel.", PUB)
+    assert one(r, "SUPPORT").modality == "asserted"
+
+
+NEUTRAL_STATEMENTS = [
+    # regret, evaluation or « il faut » that blames no one and asks nothing of anyone
+    ("Plusieurs délégations ont regretté l'absence du Mali et du Niger.", "ACCUSE"),
+    ("Le ministre juge la situation « stable » dans le nord du pays.", "ACCUSE"),
+    ("Pour sortir de la crise, il faut que les négociations reprennent.", "REQUEST"),
+    ("Le ministre reconnaît qu'il faut que le budget soit « rééquilibré ».", "REQUEST"),
+    ("La ministre a prévenu les secours dès le début de l'incendie.", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text,type_", NEUTRAL_STATEMENTS)
+def test_neutral_statement_is_no_event(analyse, text, type_):
+    assert not events_of(analyse(text, PUB), type_)
+
+
+def test_one_statement_one_event(analyse):
+    # the cue says what the statement is; its words do not make a second event
+    r = analyse("Le ministère a dénoncé une « provocation » et averti que Moscou prendrait « toutes "
+                "les mesures nécessaires ».", PUB)
+    assert len(events_of(r, "ACCUSE")) == 1
+    assert len(events_of(r, "THREATEN")) == 1
+    # the call is the event; what it calls for is not one of its own
+    r = analyse("L'ONG a appelé les autorités à « libérer sans délai les journalistes ».", PUB)
+    assert not events_of(r, "RETREAT")

@@ -36,7 +36,8 @@ from ...model import Event, EventSource, Participant, Span
 from . import context
 from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
 from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, is_passive,
-                     is_reflexive, mark_key, np_tokens, objects_of, prep_key, subject_of)
+                     is_reflexive, looks_participle, mark_key, np_tokens, objects_of, prep_key,
+                     subject_of)
 
 VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
@@ -72,6 +73,7 @@ class Draft:
     pair_from: "Draft | None" = None  # « les deux hommes »: the event they come from
     host: "Draft | None" = None  # the event this mention was merged into
     merged: bool = False  # has another (non-weak) mention been merged into it
+    cue: Token | None = None  # said in a quotation: the verb reporting it (its time is the event's)
 
     @property
     def start(self) -> int:
@@ -112,9 +114,31 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
                 if t.reflexive is not True or is_reflexive(tok):
                     return t
             return None
+    if pos == "NOUN" and not any(c.dep_ in ("det", "case", "cop") for c in tok.children) \
+            and any(c.dep_ == "nsubj" for c in tok.children) \
+            and any(c.dep_ in ("obj", "ccomp", "xcomp") for c in tok.children):
+        # a verb tagged as a noun, with its subject and object (« La direction juge ces
+        # revendications irréalistes »)
+        for lemma in present_lemmas(tok.text):
+            t = lex.verbs.get(lemma)
+            if t is not None and not t.reflexive:
+                return t
     if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in ("nsubj", "obj")):
         return lex.noun(tok.lemma_, tok.text)
     return None
+
+
+def present_lemmas(text: str) -> list[str]:
+    """Infinitives a present-tense form may come from (« juge » → « juger »)."""
+    w = fold(text)
+    out = []
+    if w.endswith("ent"):
+        out.append(w[:-3] + "er")
+    if w.endswith("e"):
+        out.append(w + "r")
+    if w.endswith("t"):
+        out += [w[:-1] + "tir", w[:-1] + "ir", w[:-1] + "re"]
+    return out
 
 
 def agrees(a: Token, b: Token) -> bool:
@@ -270,6 +294,16 @@ class Reader:
         p = fold(prep)
         # « le contrat, passé avec la Chine »: the participle's complements count
         acls = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"] if tok.pos_ == "NOUN" else []
+        # « appeler les autorités à libérer X », « appeler chacun au calme »: the
+        # parser often hangs the verb's « à » complement on its object
+        objs = objects_of(tok) if tok.pos_ in ("VERB", "AUX") else []
+        for o in objs:
+            for k, c in complements(o):
+                if c.i > o.i and (k == p or (k and k.split()[0] == p)):
+                    return True
+            for c in o.children:
+                if c.dep_ == "acl" and c.i > o.i and mark_key(c) == p:
+                    return True
         for t in [tok, *extra, *acls]:
             for k, _ in complements(t):
                 if k == p or (k and k.split()[0] == p):
@@ -308,7 +342,7 @@ class Reader:
         """Does the word meet (any of) its entry's conditions here?"""
         if not trig.needs:
             return True
-        return any(self.condition(tok, trig, need) for need in trig.needs)
+        return any(all(self.condition(tok, trig, n) for n in need.split("+")) for need in trig.needs)
 
     def object_heads(self, tok: Token, trig: Trigger) -> list[Token]:
         """The words for what undergoes the event: object, passive subject, the
@@ -368,9 +402,83 @@ class Reader:
             return False
         if need == "no-object":
             return not objects_of(tok)
+        if need == "cue":
+            return self.cue_quote(tok) is not None
+        if need == "clause":
+            # « prévient que … », or the cue of a quotation (« « … », a prévenu X »)
+            return any(c.dep_ == "ccomp" for c in tok.children) or self.cue_quote(tok) is not None
+        if need == "clause-actor":
+            # « regrette que le gouvernement … »: a clause about what an actor does
+            return any(self.resolve(s) for s in self.clause_subjects(tok))
+        if need == "blame":
+            return self.blames(tok)
         if need.startswith("prep:"):
             return self.has_prep(tok, need[5:])
         return True
+
+    def speech_act(self, tok: Token, trig: Trigger, quotes) -> object | None:
+        """The quotation in which this verb is something its speaker does by
+        saying it: a statement type (call, accusation, praise, threat, refusal,
+        promise) in the first person or impersonal (« il faut que »)."""
+        if trig.kind == "noun" or trig.type not in self.lex.speech_types:
+            return None
+        q = next((q for q in quotes if q.start <= tok.idx < q.end), None)
+        if q is None:
+            return None
+        subj, _ = subject_of(tok)
+        if subj is None:
+            if trig.quoted or tok.dep_ in ("ROOT", "parataxis", "conj", "ccomp", "xcomp"):
+                return q
+            return None
+        if fold(subj.text) in self.lex.first_person:
+            return q
+        return None
+
+    def quote_cue_token(self, q) -> Token | None:
+        if q.cue_span is None:
+            return None
+        cs = self.doc.char_span(q.cue_span.start, q.cue_span.end, alignment_mode="expand")
+        return cs[0] if cs is not None and len(cs) else None
+
+    def cue_quote(self, tok: Token):
+        """The quotation whose cue this word is, if any."""
+        for q in context.quotes(self.doc):
+            cs = q.cue_span
+            if cs is not None and cs.start <= tok.idx < cs.end:
+                return q
+        return None
+
+    @staticmethod
+    def clause_subjects(tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                s2, passive = subject_of(c)
+                if passive or any(g.dep_ == "cop" for g in c.children) and looks_participle(c):
+                    continue  # « qu'il soit rééquilibré »: not his doing
+                if s2 is not None:
+                    out.append(s2)
+        return out
+
+    def blames(self, tok: Token) -> bool:
+        """Does what the word reports blame someone: a word of blame (« un
+        blocage incompréhensible », « qualifié d'illégales ») in its object,
+        clause or predicate, or in the quotation it introduces, not negated?"""
+        lex = self.lex
+        words = []
+        for c in tok.children:
+            if c.dep_ in ("obj", "ccomp", "xcomp", "obl:arg", "obl", "obl:mod"):
+                words += [t for t in c.subtree if not t.is_punct]
+        q = self.cue_quote(tok)
+        if q is not None:
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                words += list(span)
+        for t in words:
+            if lex.statements.get(fold(t.lemma_), lex.statements.get(fold(t.text))) == "ACCUSE" \
+                    and not self.negated_word(t):
+                return True
+        return False
 
     # ---------------------------------------------------------- filters
 
@@ -522,7 +630,9 @@ class Reader:
             subject_parts = agent_parts + subject_parts
         # the content of a demand or threat names whom it is addressed to:
         # « exige que les provocations de Pyongyang cessent »
-        if not obj_parts and d.type in ("REQUEST", "THREATEN"):
+        clause_target = trig.clause_target if trig.clause_target is not None else \
+            d.type in ("REQUEST", "THREATEN")
+        if not obj_parts and clause_target:
             for c in tok.children:
                 if c.dep_ == "ccomp":
                     s2, _ = subject_of(c)
@@ -530,10 +640,13 @@ class Reader:
                         obj_parts = self.resolve(s2, inner=True)
                     break
         # a reporting verb after its quotation: « … », dénonce le président
+        # (the quotation's speaker, resolved by the quotation component, is the
+        # verb's subject: « le chef de mission de MSF, qui considère que … »)
         speaker = self.cue_speaker(tok)
-        if speaker is not None:
+        if speaker is not None and not passive:
             obj_parts = [p for p in obj_parts if not same(p, speaker)]
-            if subj is None or subj.i > tok.i or not subject_parts:
+            if subj is None or subj.i > tok.i or not subject_parts or acl_root(tok).dep_ == "acl:relcl" \
+                    or (speaker.entity and not any(p.entity for p in subject_parts)):
                 subject_parts = [speaker]
         self.assign(d, subject_parts, obj_parts, comps)
 
@@ -889,6 +1002,8 @@ class Reader:
         ids = {d.tok.i}
         if d.support is not None:
             ids.add(d.support.i)
+        if d.cue is not None:
+            ids.add(d.cue.i)
         for v in self.predicate_chain(d):
             ids.add(v.i)
         for c in d.tok.children:
@@ -1136,11 +1251,19 @@ class Reader:
     def read(self) -> list[Draft]:
         doc = self.doc
         cands = self.candidates()
+        quotes = [q for q in context.quotes(doc) if q.speaker_name]
         direct = [(q.start, q.end) for q in context.quotes(doc) if q.kind == "direct"]
+        said: dict[int, object] = {}  # trigger → the quotation whose speaker does it
         keep: list[tuple[Token, Trigger]] = []
         for tok, trig in cands:
-            if any(a <= tok.idx < b for a, b in direct):
-                continue
+            inside = any(a <= tok.idx < b for a, b in direct)
+            if inside or trig.quoted:
+                # in a quotation, only what the speaker does by saying it
+                # (« nous condamnons », « je veux remercier », « il faut que »)
+                q = self.speech_act(tok, trig, quotes)
+                if q is None:
+                    continue
+                said[tok.i] = q
             if not self.conditions_met(tok, trig):
                 continue
             if self.not_an_event(tok, trig):
@@ -1160,8 +1283,10 @@ class Reader:
             for _ in range(6):
                 if cur.head.i == cur.i:
                     break
-                if cur.dep_ not in ABSORBING_DEPS:
+                if cur.dep_ not in ABSORBING_DEPS and not (
+                        cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm") and mark_key(cur)):
                     break  # an adjunct (« lors de la visite ») is not the content
+                    # (but « appeler X à libérer Y »: an infinitive hung on the object is)
                 cur = cur.head
                 if cur.i in absorbers:
                     absorbed_by[tok.i] = cur.i
@@ -1174,12 +1299,22 @@ class Reader:
             self.pair_source = None
             if trig.kind != "noun":
                 self.verb_arguments(d)
+                if tok.i in said:
+                    q = said[tok.i]
+                    speaker = Participant(name=q.speaker_name, entity=q.speaker)
+                    d.actors = [speaker]
+                    d.targets = [t for t in d.targets if not same(t, speaker)]
+                    d.cue = self.quote_cue_token(q)
             else:
                 self.noun_arguments(d)
                 d.anaphoric = any(c.dep_ == "det" and ("Dem" in c.morph.get("PronType")
                                                        or "Def" in c.morph.get("Definite"))
                                   for c in tok.children)
             d.modality = self.modality(d)
+            if tok.i in said and d.modality == "future" and not any(
+                    "Fut" in v.morph.get("Tense") or any("Fut" in c.morph.get("Tense") for c in v.children)
+                    for v in [tok, *self.predicate_chain(d)]):
+                d.modality = "asserted"  # « je veux remercier … » thanks
             self.refine(d)
             self.date(d, anchors)
             d.pair_from = self.pair_source
@@ -1243,9 +1378,13 @@ class Reader:
         if not lex.statements:
             return
         doc = self.doc
+        triggers = {d.tok.i for d in self.drafts}
         for q in context.quotes(doc):
             if not q.speaker_name:
                 continue
+            cue = self.quote_cue_token(q)
+            if cue is not None and cue.i in triggers:
+                continue  # « a dénoncé « une provocation » »: the cue says what it is
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -1325,6 +1464,9 @@ class Reader:
                 if typ:
                     d.type, d.mode = typ, None
                     break
+        if d.trig.proposal_type and any(fold(o.lemma_) in lex.proposal_nouns for o in objects_of(tok)):
+            # « juge ces revendications irréalistes »: rejecting a demand
+            d.type, d.mode = d.trig.proposal_type, None
         if d.trig.untargeted and not d.targets:
             d.type, d.mode = d.trig.untargeted
         if d.modality == "future":

@@ -49,9 +49,15 @@ class Trigger:
     types: tuple[tuple[str, str], ...] = ()
     weak: bool = False
     stative: bool = False  # an adjectival participle (« des hommes armés ») is a state
+    quoted: bool = False  # only said inside a quotation, by its speaker (« il faut que »)
+    clause_target: bool | None = None  # the subject of its que-clause is the target
+    proposal_type: str | None = None  # the type when its object is a proposal or demand
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
+    for t in (d.get("type"), d.get("proposal_type") or d.get("type")):
+        if t not in TYPES:
+            raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {t!r}")
     if d.get("type") not in TYPES:
         raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {d.get('type')!r}")
     frame = d.get("frame", "directed")
@@ -69,6 +75,8 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         modes=tuple((fold(k), v) for k, v in (d.get("modes") or {}).items()),
         types=tuple((fold(k), v) for k, v in (d.get("types") or {}).items()),
         weak=bool(d.get("weak", False)), stative=bool(d.get("stative", False)),
+        quoted=bool(d.get("quoted", False)), clause_target=d.get("clause_target"),
+        proposal_type=d.get("proposal_type"),
     )
 
 
@@ -104,6 +112,9 @@ class Lexicon:
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
     series_words: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
+    speech_types: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
     pair_places: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
@@ -178,6 +189,9 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.time_nouns = _set(w.get("time_nouns"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
+    lex.proposal_nouns = _set(w.get("proposal_nouns"))
+    lex.first_person = _set(w.get("first_person"))
+    lex.speech_types = frozenset(t for t in w.get("speech_types", ()) if t in TYPES)
     st = dict(data.get("statements", {}))
     lex.statement_modes = dict(st.pop("modes", {}))
     for t, words in st.items():
