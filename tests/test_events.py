@@ -425,3 +425,87 @@ def test_one_statement_one_event(analyse):
     # the call is the event; what it calls for is not one of its own
     r = analyse("L'ONG a appelé les autorités à « libérer sans délai les journalistes ».", PUB)
     assert not events_of(r, "RETREAT")
+
+
+# ------------------------------------- nominal and agentless mentions (round 2)
+
+NOMINAL_CASES = [
+    # (text, type, mode or None, an actor or None, a target or None)
+    ("Quelque 500 policiers et gendarmes ont été mobilisés mardi à Lyon.",
+     "MOBILIZE", "police", "policiers", None),
+    ("Le gouvernement malien a annoncé lundi l'envoi de deux bataillons supplémentaires dans la région.",
+     "MOBILIZE", "troops", "gouvernement", None),
+    ("Les deux otages ont été enlevés en 2023 au Niger. Leur libération est intervenue mardi.",
+     "RETREAT", "release", None, "otages"),
+    ("Les otages ont été libérés après une médiation menée par le Qatar.",
+     "CONSULT", "third-party", "Qatar", None),
+    ("Les exportations ont chuté après l'imposition de droits de douane par Washington.",
+     "SANCTION", None, "Washington", None),
+    ("Pékin a imposé des droits de douane sur les voitures européennes.", "SANCTION", None, "Pékin", None),
+    ("La veille, des combats avaient opposé l'armée aux rebelles près de Goma.",
+     "ASSAULT", None, "rebelles", None),
+    ("Les exercices conjoints avec l'armée lettone commenceront en mars.",
+     "COOPERATE", None, "armée", None),
+    ("Le ministre est visé par une enquête du parquet national financier.",
+     "ACCUSE", "investigate", "parquet", "ministre"),
+    ("Des centaines de partisans se sont rassemblés devant le siège de la Commission électorale.",
+     "PROTEST", "demo", "partisans", None),
+    ("Les manifestants ont été dispersés par la police.", "COERCE", None, "police", "manifestants"),
+    ("La marche, interdite la veille par le préfet, s'est tenue mardi.",
+     "COERCE", "restrict", "préfet", None),
+    ("Des bombardements de l'artillerie sur un camp de réfugiés ont fait vingt morts.",
+     "ASSAULT", "heavy-weapons", None, "réfugiés"),
+    ("Au moins douze civils ont été tués dans des frappes de drones des rebelles.",
+     "ASSAULT", None, "rebelles", "civils"),
+]
+
+
+@pytest.mark.parametrize("text,type_,mode,actor,target", NOMINAL_CASES, ids=[c[1] for c in NOMINAL_CASES])
+def test_nominal_and_agentless_mentions(analyse, text, type_, mode, actor, target):
+    e = one(analyse(text, PUB), type_)
+    if mode is not None:
+        assert e.mode == mode
+    if actor is not None:
+        assert named(e.actors, actor), e.actors
+    if target is not None:
+        assert named(e.targets, target), e.targets
+
+
+def test_one_event_told_by_two_nested_words(analyse):
+    r = analyse("Les exportations ont chuté après l'imposition de droits de douane par Washington.", PUB)
+    assert len(events_of(r, "SANCTION")) == 1
+    r = analyse("Au moins douze civils ont été tués dans des frappes de drones des rebelles.", PUB)
+    assert len(events_of(r, "ASSAULT")) == 1
+
+
+def test_pronominal_perfect_is_not_passive(analyse):
+    r = analyse("Le syndicaliste a parlé devant la gare, où quelque 600 grévistes s'étaient rassemblés.", PUB)
+    e = one(r, "PROTEST")
+    assert named(e.actors, "grévistes") and not e.targets
+
+
+# ------------------------------------------------------ triggers (round 2)
+
+def test_court_sentence_is_a_conviction(analyse):
+    r = analyse("Le tribunal de Lyon a condamné jeudi l'ancien maire, Paul Roux, à trois ans de prison. "
+                "Le promoteur, jugé à ses côtés, a été condamné à deux ans de prison avec sursis.", PUB)
+    convictions = events_of(r, "SANCTION")
+    assert len(convictions) == 2 and all(e.mode == "convict" for e in convictions)
+    assert not events_of(r, "ACCUSE")
+    r = analyse("La France a condamné l'attaque des rebelles contre le convoi.", PUB)
+    assert events_of(r, "ACCUSE") and not events_of(r, "SANCTION")
+
+
+def test_prosecutor_demand_and_appeal(analyse):
+    r = analyse("Le parquet avait requis en octobre quatre ans de prison contre l'ancien maire.", PUB)
+    assert named(one(r, "REQUEST").actors, "parquet")
+    r = analyse("Un responsable onusien, qui a requis l'anonymat, décrit une situation grave.", PUB)
+    assert not events_of(r, "REQUEST")
+
+
+def test_not_ruling_out_sanctions_threatens(analyse):
+    r = analyse("Le gouvernement n'exclut pas de nouvelles sanctions contre Minsk.", PUB)
+    assert named(one(r, "THREATEN").actors, "gouvernement")
+    assert not events_of(r, "SANCTION")
+    r = analyse("Le Premier ministre a exclu toute sanction contre le ministre.", PUB)
+    assert not events_of(r)

@@ -81,6 +81,31 @@ def mention_at(doc: Doc, tok: Token):
     return None
 
 
+_POSSESSIVE = {"son": "Sing", "sa": "Sing", "ses": "Sing", "leur": "Plur", "leurs": "Plur"}
+
+
+def possessor(doc: Doc, det: Token) -> Participant | None:
+    """Whom a possessive determiner stands for (« leur libération »): the
+    actors component's antecedent of the matching personal pronoun (for « son,
+    sa, ses », only when « il » and « elle » agree on one)."""
+    number = _POSSESSIVE.get(fold(det.text))
+    antecedent = getattr(_actors, "antecedent", None)
+    if number is None or antecedent is None or not _api_ready(doc):
+        return None
+    names = ["ils"] if number == "Plur" else ["il", "elle"]
+    found = []
+    for pronoun in names:
+        try:
+            ref = antecedent(doc, det.i, pronoun)
+        except Exception:  # noqa: BLE001 - another component's internals
+            ref = None
+        if ref is not None and ref.name:
+            found.append(Participant(name=ref.name, entity=ref.entity.id if ref.entity else None))
+    if not found or any(fold(p.name) != fold(found[0].name) for p in found[1:]):
+        return None
+    return found[0]
+
+
 _PERSONAL = {"il": "Sing", "elle": "Sing", "ils": "Plur", "elles": "Plur", "lui": "Sing", "eux": "Plur"}
 
 

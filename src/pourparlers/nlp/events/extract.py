@@ -43,6 +43,8 @@ VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
 # the paths from an absorbing trigger down to its content
 ABSORBING_DEPS = frozenset(["obj", "obl:arg", "xcomp", "ccomp", "nmod", "iobj", "mark", "case"])
+# prepositions of a call's or refusal's content (« plaide pour une médiation »)
+CONTENT_PREPS = frozenset(["pour", "a", "de", "contre"])
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
 
 
@@ -124,8 +126,23 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             if t is not None and not t.reflexive:
                 return t
     if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in ("nsubj", "obj")):
+        for key in compound_keys(tok)[1:]:
+            t = lex.nouns.get(key)
+            if t is not None:
+                return t  # « droits de douane »
         return lex.noun(tok.lemma_, tok.text)
     return None
+
+
+def compound_keys(tok: Token) -> list[str]:
+    """The lemma of a noun, then the compounds it heads with a bare « de »
+    complement (« droit de douane », « prise d'otage »)."""
+    keys = [fold(tok.lemma_)]
+    for c in tok.children:
+        if c.dep_ == "nmod" and c.i > tok.i and c.pos_ == "NOUN" and prep_key(c) == "de" \
+                and not any(g.dep_ in ("det", "nummod") for g in c.children):
+            keys.append(f"{keys[0]} de {fold(c.lemma_)}")
+    return keys
 
 
 def present_lemmas(text: str) -> list[str]:
@@ -293,7 +310,9 @@ class Reader:
     def has_prep(self, tok: Token, prep: str, extra: list[Token] = ()) -> bool:
         p = fold(prep)
         # « le contrat, passé avec la Chine »: the participle's complements count
-        acls = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"] if tok.pos_ == "NOUN" else []
+        acls = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                or c.dep_ == "amod" and c.i > tok.i] if tok.pos_ == "NOUN" else []
+        # (« des exercices conjoints avec X »: hung on the adjective)
         # « appeler les autorités à libérer X », « appeler chacun au calme »: the
         # parser often hangs the verb's « à » complement on its object
         objs = objects_of(tok) if tok.pos_ in ("VERB", "AUX") else []
@@ -327,7 +346,11 @@ class Reader:
         return False
 
     def object_is_event(self, tok: Token) -> bool:
-        for o in objects_of(tok) + [c for c in tok.children if c.dep_ in ("nsubj:pass",)]:
+        heads = objects_of(tok) + [c for c in tok.children if c.dep_ in ("nsubj:pass",)]
+        root = acl_root(tok)
+        if root.dep_ == "acl" and is_passive(tok) and root.head.pos_ == "NOUN":
+            heads.append(root.head)  # « la marche, interdite par le préfet »
+        for o in heads:
             key = fold(o.lemma_)
             if key in self.lex.object_nouns or self.lex.noun(o.lemma_, o.text) is not None:
                 return True
@@ -363,7 +386,12 @@ class Reader:
 
     def condition(self, tok: Token, trig: Trigger, need: str) -> bool:
         if need == "object-actor":
-            return any(self.resolve(c) for c in self.object_heads(tok, trig))
+            if any(self.resolve(c) for c in self.object_heads(tok, trig)):
+                return True
+            # « leur libération »
+            return trig.kind == "noun" and any(
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss") and context.possessor(self.doc, c)
+                for c in tok.children)
         if need == "object-person":
             for c in self.object_heads(tok, trig):
                 m = context.mention_at(self.doc, c)
@@ -391,8 +419,10 @@ class Reader:
         if need == "sanction":
             heads = objects_of(tok) + [c for _, c in complements(tok)] + [
                 c for c in tok.children if c.dep_ == "nsubj:pass"]
-            return any(fold(h.lemma_) in self.lex.sanction_words or
-                       fold(h.text) in self.lex.sanction_words for h in heads)
+            # « l'imposition par X de droits de douane »: hung on the agent
+            heads += [g for h in list(heads) for p, g in complements(h) if p == "de" and g.i > h.i]
+            return any(fold(h.text) in self.lex.sanction_words or
+                       any(k in self.lex.sanction_words for k in compound_keys(h)) for h in heads)
         if need == "person":
             for p, c in complements(tok):
                 if p == "de":
@@ -404,6 +434,29 @@ class Reader:
             return not objects_of(tok)
         if need == "cue":
             return self.cue_quote(tok) is not None
+        if need == "penalty":
+            # « requis quatre ans de prison », « condamné à deux ans avec sursis »
+            heads = objects_of(tok) + [c for p, c in complements(tok) if p == "a"]
+            heads += [c for o in objects_of(tok) for c in o.children if c.dep_ in ("conj", "nmod")
+                      and prep_key(c) == "a"]  # (« condamné X à trois ans », hung on X)
+            return any(fold(self.quantified(h).lemma_) in self.lex.penalty_words
+                       or fold(h.lemma_) in self.lex.penalty_words for h in heads)
+        if need == "troops":
+            # « envoyer deux bataillons », « l'envoi de renforts »
+            heads = self.object_heads(tok, trig)
+            return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need.startswith("mod:"):
+            return any(c.dep_ in ("amod", "advmod") and fold(c.lemma_) == fold(need[4:]) for c in tok.children)
+        if need == "crowd":
+            # « des centaines de manifestants se sont rassemblés »
+            subj, _ = subject_of(tok)
+            return subj is not None and (subj.pos_ == "NUM" or subj.like_num or any(
+                c.dep_ == "nummod" for c in subj.children) or fold(subj.lemma_) in self.lex.quantity_nouns)
+        if need == "opposed":
+            # « des combats ont opposé l'armée aux rebelles »
+            return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in self.lex.pairing_verbs
+        if need == "against-actor":
+            return any(p == "contre" and self.resolve(c, inner=True) for p, c in complements(tok))
         if need == "clause":
             # « prévient que … », or the cue of a quotation (« « … », a prévenu X »)
             return any(c.dep_ == "ccomp" for c in tok.children) or self.cue_quote(tok) is not None
@@ -414,6 +467,8 @@ class Reader:
             return self.blames(tok)
         if need.startswith("prep:"):
             return self.has_prep(tok, need[5:])
+        if need.startswith("no-prep:"):
+            return not self.has_prep(tok, need[8:], objects_of(tok))
         return True
 
     def speech_act(self, tok: Token, trig: Trigger, quotes) -> object | None:
@@ -628,6 +683,10 @@ class Reader:
             subject_parts = []
         if agent_parts:
             subject_parts = agent_parts + subject_parts
+        if trig.forces and not subject_parts:
+            # « 800 policiers ont été mobilisés »: the forces themselves
+            heads = objs + ([subj] if passive and subj is not None else [])
+            subject_parts = [p for h in heads for p in self.resolve(h, agent=True)]
         # the content of a demand or threat names whom it is addressed to:
         # « exige que les provocations de Pyongyang cessent »
         clause_target = trig.clause_target if trig.clause_target is not None else \
@@ -679,6 +738,9 @@ class Reader:
     def noun_arguments(self, d: Draft) -> None:
         tok, trig = d.tok, d.trig
         comps = complements(tok)
+        # « des exercices conjoints avec l'armée lettone »: hung on the adjective
+        comps += [(p, g) for c in tok.children if c.dep_ == "amod" and c.i > tok.i
+                  for p, g in complements(c) if p in ("avec", "entre", "contre")]
         subject_parts: list[Participant] = []
         obj_parts: list[Participant] = []
         if trig.frame == "self":
@@ -702,6 +764,26 @@ class Reader:
                     subject_parts += parts
             elif p is None and c.dep_ == "nmod" and c.pos_ == "PROPN":
                 subject_parts += self.resolve(c)
+        # « des combats ont opposé l'armée aux rebelles »
+        if tok.dep_ == "nsubj" and fold(tok.head.lemma_) in self.lex.pairing_verbs:
+            sides = [c for p, c in complements(tok.head) if p == "a"]
+            for o in objects_of(tok.head):
+                # (« opposé l'armée aux rebelles »: the parser hangs the second side on the first)
+                inner = [c for c in o.children if c.dep_ == "nmod" and prep_key(c) == "a"]
+                sides += inner
+                skip = {t.i for c in inner for t in c.subtree}
+                toks = [t for t in np_tokens(o) if t.i not in skip]
+                p = context.participant(self.doc, toks)
+                if self.actor_like(p, o):
+                    subject_parts.append(p)
+            for h in sides:
+                subject_parts += self.resolve(h, agent=True)
+        # « X est visée par une enquête du parquet »: X undergoes it
+        if (tok.dep_ == "obl:agent" or prep_key(tok) == "par") and is_passive(tok.head) \
+                and fold(tok.head.lemma_) in self.lex.patient_passive_verbs:
+            s2, _ = subject_of(tok.head)
+            if s2 is not None:
+                obj_parts += self.resolve(s2)
         # « Rencontre Poutine – Witkoff », « sommet UE-Chine »
         for c in tok.children:
             if c.dep_ in ("flat:name", "appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i:
@@ -760,6 +842,20 @@ class Reader:
             s = self.during_subject(tok, visit=trig.frame == "visit")
             if s is not None:
                 subject_parts = self.resolve(s)
+        # « leur libération est intervenue mardi »: the possessive is the « de X »
+        # (when nothing else names the participant)
+        if not any(p == "de" for p, _ in comps) and trig.de != "none":
+            for c in tok.children:
+                if c.dep_ == "det" and "Yes" in c.morph.get("Poss") and c.i < tok.i:
+                    target = trig.de == "target"
+                    if (obj_parts if target else subject_parts):
+                        break
+                    owner = context.possessor(self.doc, c)
+                    if owner is not None:
+                        (obj_parts if target else subject_parts).append(owner)
+        if trig.forces and not subject_parts:
+            # « le déploiement de 300 soldats français »: the forces themselves
+            subject_parts = [p for pr, c in complements(tok) if pr == "de" for p in self.resolve(c, agent=True)]
         self.assign(d, subject_parts, obj_parts, comps)
 
     def stray_between(self, tok: Token) -> list[tuple[str, Token]]:
@@ -1009,7 +1105,10 @@ class Reader:
         for c in d.tok.children:
             if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB":
                 key = fold(c.lemma_)
-                if c.dep_ == "acl" or key in self.lex.occurrence_verbs:
+                # (« les frappes qui ont visé dimanche un marché »: what the event did)
+                does = d.trig.kind == "noun" and any(
+                    g.dep_ == "nsubj" and "Rel" in g.morph.get("PronType") for g in c.children)
+                if c.dep_ == "acl" or key in self.lex.occurrence_verbs or does:
                     ids.add(c.i)
         if d.trig.kind == "noun" and d.tok.dep_ == "nmod":
             # « des séquences du test, effectué en décembre »: a participle hung on
@@ -1284,7 +1383,8 @@ class Reader:
                 if cur.head.i == cur.i:
                     break
                 if cur.dep_ not in ABSORBING_DEPS and not (
-                        cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm") and mark_key(cur)):
+                        cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm") and mark_key(cur)) \
+                        and not (cur.dep_ == "obl" and prep_key(cur) in CONTENT_PREPS):
                     break  # an adjunct (« lors de la visite ») is not the content
                     # (but « appeler X à libérer Y »: an infinitive hung on the object is)
                 cur = cur.head
@@ -1311,6 +1411,11 @@ class Reader:
                                                        or "Def" in c.morph.get("Definite"))
                                   for c in tok.children)
             d.modality = self.modality(d)
+            if trig.negative:
+                # « n'a pas exclu des mesures de réciprocité » threatens them
+                if d.modality != "negated":
+                    continue
+                d.modality = "asserted"
             if tok.i in said and d.modality == "future" and not any(
                     "Fut" in v.morph.get("Tense") or any("Fut" in c.morph.get("Tense") for c in v.children)
                     for v in [tok, *self.predicate_chain(d)]):
@@ -1467,6 +1572,9 @@ class Reader:
         if d.trig.proposal_type and any(fold(o.lemma_) in lex.proposal_nouns for o in objects_of(tok)):
             # « juge ces revendications irréalistes »: rejecting a demand
             d.type, d.mode = d.trig.proposal_type, None
+        if d.trig.penalty and self.condition(tok, d.trig, "penalty"):
+            # « condamné à trois ans de prison »: a conviction, not a criticism
+            d.type, d.mode = d.trig.penalty
         if d.trig.untargeted and not d.targets:
             d.type, d.mode = d.trig.untargeted
         if d.modality == "future":

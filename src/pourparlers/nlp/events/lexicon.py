@@ -52,10 +52,14 @@ class Trigger:
     quoted: bool = False  # only said inside a quotation, by its speaker (« il faut que »)
     clause_target: bool | None = None  # the subject of its que-clause is the target
     proposal_type: str | None = None  # the type when its object is a proposal or demand
+    negative: bool = False  # an event only when negated (« n'exclut pas des sanctions »)
+    forces: bool = False  # the forces moved are the actors when no one else is named
+    penalty: tuple[str, str | None] | None = None  # (type, mode) with a court's penalty
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
-    for t in (d.get("type"), d.get("proposal_type") or d.get("type")):
+    for t in (d.get("type"), d.get("proposal_type") or d.get("type"),
+              (d.get("penalty") or {}).get("type", d.get("type"))):
         if t not in TYPES:
             raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {t!r}")
     if d.get("type") not in TYPES:
@@ -76,7 +80,9 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         types=tuple((fold(k), v) for k, v in (d.get("types") or {}).items()),
         weak=bool(d.get("weak", False)), stative=bool(d.get("stative", False)),
         quoted=bool(d.get("quoted", False)), clause_target=d.get("clause_target"),
-        proposal_type=d.get("proposal_type"),
+        proposal_type=d.get("proposal_type"), negative=bool(d.get("negative", False)),
+        forces=bool(d.get("forces", False)),
+        penalty=(d["penalty"]["type"], d["penalty"].get("mode")) if d.get("penalty") else None,
     )
 
 
@@ -113,6 +119,10 @@ class Lexicon:
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
     series_words: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    penalty_words: frozenset[str] = frozenset()
+    pairing_verbs: frozenset[str] = frozenset()
+    patient_passive_verbs: frozenset[str] = frozenset()
     speech_types: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
@@ -190,6 +200,10 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     lex.proposal_nouns = _set(w.get("proposal_nouns"))
+    lex.force_nouns = _set(w.get("force_nouns"))
+    lex.penalty_words = _set(w.get("penalty_words"))
+    lex.pairing_verbs = _set(w.get("pairing_verbs"))
+    lex.patient_passive_verbs = _set(w.get("patient_passive_verbs"))
     lex.first_person = _set(w.get("first_person"))
     lex.speech_types = frozenset(t for t in w.get("speech_types", ()) if t in TYPES)
     st = dict(data.get("statements", {}))

@@ -51,7 +51,7 @@ def mergeable(m: Draft, d: Draft) -> bool:
     if m.type != d.type or not same_modality(m, d):
         return False
     if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors) \
-            and "self" not in (m.trig.frame, d.trig.frame):
+            and "self" not in (m.trig.frame, d.trig.frame) and not nested(m, d):
         # two event words of one sentence are two events, but a visit and the
         # meeting it was for are one (« s'est rendu à Moscou pour y rencontrer X »)
         return False
@@ -62,6 +62,24 @@ def mergeable(m: Draft, d: Draft) -> bool:
     if m.targets and d.targets and not _shares(m.targets, d.targets) and not (m.visitors or d.visitors):
         return False
     return True
+
+
+NESTING_DEPS = ("nmod", "obl", "obl:mod", "obl:arg", "obj", "nsubj", "nsubj:pass")
+
+
+def nested(m: Draft, d: Draft) -> bool:
+    """One event word is a complement of the other, within two steps: the same
+    event told twice (« l'imposition de droits de douane », « tués dans des
+    frappes »), not two events of one sentence."""
+    for a, b in ((m.tok, d.tok), (d.tok, m.tok)):
+        cur = a
+        for _ in range(2):
+            if cur.dep_ not in NESTING_DEPS or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i == b.i:
+                return True
+    return False
 
 
 def anaphora_fits(m: Draft, d: Draft) -> bool:
@@ -174,8 +192,27 @@ def infer_host(m: Draft, homes) -> None:
         m.mode, m.visitors = "visit", True
 
 
+def merge_nested(drafts: list[Draft]) -> list[Draft]:
+    """« tués dans des frappes de drones des rebelles »: an event word that is a
+    complement of another of the same type is the same event; its participants
+    and details join it."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: x.tok.i):
+        host = next((m for m in out if m.type == d.type and m.tok.sent.start == d.tok.sent.start
+                     and same_modality(m, d) and compatible_dates(m.date, d.date) and nested(m, d)), None)
+        if host is None:
+            out.append(d)
+            continue
+        host.actors = dedupe(host.actors + d.actors)
+        host.targets = [t for t in dedupe(host.targets + d.targets) if not any(same(t, a) for a in host.actors)]
+        if d.mode and host.mode is None:
+            host.mode = d.mode
+        _add_details(host, d)
+    return out
+
+
 def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
-    drafts = sorted(drafts, key=lambda x: x.tok.i)
+    drafts = merge_nested(drafts)
     out: list[Draft] = []
     later: list[Draft] = []
     for d in drafts:

@@ -85,6 +85,8 @@ def acl_root(v: Token) -> Token:
 def is_passive(v: Token) -> bool:
     if fold(v.lemma_) in lexicon().etre_verbs:
         return False  # « il est arrivé »: the perfect of a verb taking « être »
+    if any(c.dep_ in REFLEXIVE_DEPS and "Yes" in c.morph.get("Reflex") and c.i < v.i for c in v.children):
+        return False  # « ils s'étaient rassemblés »: a pronominal verb's perfect
     if any(c.dep_ == "aux:pass" for c in v.children):
         return True
     if "Pass" in v.morph.get("Voice"):
@@ -138,6 +140,9 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None and is_passive(v)
     if v.dep_ == "advcl" and (v.morph.get("VerbForm") in (["Part"], ["Ger"], ["Inf"])):
+        if "Inf" in v.morph.get("VerbForm") and is_passive(v.head):
+            # « des gaz ont été tirés pour disperser la foule »: whoever fired them
+            return agent_of(v.head), False
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None and is_passive(v)
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
