@@ -509,3 +509,41 @@ def test_not_ruling_out_sanctions_threatens(analyse):
     assert not events_of(r, "SANCTION")
     r = analyse("Le Premier ministre a exclu toute sanction contre le ministre.", PUB)
     assert not events_of(r)
+
+
+def test_veto_rejects_the_author_of_the_draft(analyse):
+    r = analyse("La Russie a opposé mardi son veto à un projet de résolution présenté par la France.", PUB)
+    e = one(r, "REJECT")
+    assert named(e.actors, "Russie") and named(e.targets, "France")
+
+
+def test_summoning_a_diplomat_is_a_protest(analyse):
+    r = analyse("Le ministère danois a convoqué l'ambassadeur de Russie.", PUB)
+    e = one(r, "ACCUSE")
+    assert named(e.actors, "ministère") and named(e.targets, "ambassadeur")
+    r = analyse("Le juge a convoqué le témoin.", PUB)
+    assert not events_of(r, "ACCUSE")
+
+
+FUTURE_MEETING_CASES = [
+    # meetings to come, or that may come, are intentions (AGREE); a past meeting
+    # told with reserve stays a meeting
+    ("Une première réunion entre les ministres allemand et chinois pourrait se tenir à Oslo.", "AGREE"),
+    ("Un porte-parole a indiqué qu'une nouvelle réunion avec les syndicats se tiendrait jeudi.", "AGREE"),
+    ("La présidente a annoncé qu'elle se rendrait à Nairobi pour rencontrer le président kényan.",
+     "AGREE"),
+    ("Le ministre aurait rencontré des émissaires iraniens.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize("text,type_", FUTURE_MEETING_CASES)
+def test_future_and_possible_meetings(analyse, text, type_):
+    r = analyse(text, PUB)
+    assert events_of(r, type_), [(e.type, e.trigger.text) for e in r.events]
+    other = "CONSULT" if type_ == "AGREE" else "AGREE"
+    assert not events_of(r, other)
+
+
+def test_negation_by_aucun(analyse):
+    r = analyse("Selon ses proches, le ministre n'aurait aucun intérêt à démissionner.", PUB)
+    assert not events_of(r, "RETREAT")

@@ -28,7 +28,7 @@ Whatever is read from the other components goes through ``context``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -143,6 +143,39 @@ def compound_keys(tok: Token) -> list[str]:
                 and not any(g.dep_ in ("det", "nummod") for g in c.children):
             keys.append(f"{keys[0]} de {fold(c.lemma_)}")
     return keys
+
+
+def verb_moods(v: Token) -> tuple[list[str], list[str]]:
+    """The moods and tenses of a verb and its auxiliaries; a conditional the
+    tagger took for an imperfect (« se rendrait », built on the infinitive) is
+    a conditional."""
+    moods, tenses = list(v.morph.get("Mood")), list(v.morph.get("Tense"))
+    words = [v]
+    for c in v.children:
+        if c.dep_.startswith("aux"):
+            moods += c.morph.get("Mood")
+            tenses += c.morph.get("Tense")
+            words.append(c)
+    if "Cnd" not in moods and "Imp" in tenses:
+        for w in words:
+            form = fold(w.text)
+            if form.endswith(("ait", "aient", "ais", "ions", "iez")) and any(
+                    form.startswith(stem) and len(form) > len(stem) + 2 for stem in future_stems(w.lemma_)):
+                moods.append("Cnd")
+    return moods, tenses
+
+
+def future_stems(lemma: str) -> list[str]:
+    """The stems of the future and conditional of a verb (« rendr », « tiendr »)."""
+    lemma = fold(lemma)
+    stems = lexicon().future_stems
+    out = [stems[lemma]] if lemma in stems else []
+    for end, stem in stems.items():
+        if end.startswith("-") and lemma.endswith(end[1:]):
+            out.append(lemma[: -len(end) + 1] + stem)
+    if not out and len(lemma) > 3:
+        out.append(lemma[:-1] if lemma.endswith("re") else lemma)
+    return out
 
 
 def present_lemmas(text: str) -> list[str]:
@@ -278,14 +311,25 @@ class Reader:
             return False
         return not any(t.start <= h.idx < t.end for t in self.timexes)
 
-    def inner_actor(self, head: Token, actor: bool) -> list[Participant]:
+    def inner_actor(self, head: Token, actor: bool, depth: int = 0) -> list[Participant]:
         """The actor inside a non-actor phrase: « les provocations de Pyongyang »,
-        « la stratégie Romney », « l'hôpital de MSF »."""
+        « la stratégie Romney », « l'hôpital de MSF », « un projet de résolution
+        présenté par la France »."""
         for c in head.children:
             if c.dep_ in ("nmod", "flat:name", "appos") and c.i > head.i:
                 p = prep_key(c)
                 if p in (None, "de"):
                     found = self.resolve(c, actor=actor)
+                    if not found and depth == 0 and c.dep_ == "nmod" and c.pos_ == "NOUN":
+                        found = self.inner_actor(c, actor, depth + 1)
+                    if found:
+                        return found
+        for c in head.children:
+            # « un projet de résolution présenté par la France »
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > head.i and is_passive(c):
+                a = agent_of(c)
+                if a is not None:
+                    found = self.resolve(a, actor=actor)
                     if found:
                         return found
         return []
@@ -670,7 +714,8 @@ class Reader:
         if trig.kind == "phrase":
             for o in objects_of(tok):
                 comps += complements(o)
-            objs = []
+            if not trig.objects:
+                objs = []  # (« faire pression sur X », but « convoquer l'ambassadeur »)
         subject_parts = self.resolve(subj, agent=True) if subj is not None else []
         agent_parts = self.resolve(agent, agent=True) if agent is not None else []
         obj_parts: list[Participant] = []
@@ -956,7 +1001,10 @@ class Reader:
             return []
         chain = [start]
         cur = start
-        while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(chain) < 5:
+        # (« se rendra à Nairobi pour rencontrer X »: a purpose is as real as the
+        # move made for it)
+        while (cur.dep_ == "xcomp" or cur.dep_ == "advcl" and mark_key(cur) == "pour"
+               and "Inf" in cur.morph.get("VerbForm")) and cur.head.i != cur.i and len(chain) < 5:
             cur = cur.head
             chain.append(cur)
         return chain
@@ -974,6 +1022,12 @@ class Reader:
                     negated = True
                 if c.dep_ == "mark" and fold(c.text) in lex.negating_words:
                     negated = True
+            # « n'aurait aucun intérêt à démissionner », « n'a rien signé »
+            if any(fold(c.text) in ("ne", "n'") for c in v.children) and any(
+                    fold(c.text) in lex.negating_words or any(
+                        g.dep_ == "det" and fold(g.text) in lex.negating_words for g in c.children)
+                    for c in v.children if c.dep_ in ("obj", "nsubj", "obl", "obl:arg")):
+                negated = True
         if d.trig.kind == "noun":
             for c in d.tok.children:
                 if c.dep_ in ("det", "case") and fold(c.text) in lex.negating_words:
@@ -987,16 +1041,12 @@ class Reader:
             if d.tok.dep_ in ("obl", "obl:arg", "nmod") and fold(d.tok.head.lemma_) in lex.negating_words:
                 negated = True
         for k, v in enumerate(chain):
-            moods = list(v.morph.get("Mood"))
-            tenses = list(v.morph.get("Tense"))
+            moods, tenses = verb_moods(v)
             for c in v.children:
-                if c.dep_.startswith("aux"):
-                    moods += c.morph.get("Mood")
-                    tenses += c.morph.get("Tense")
                 if c.dep_ == "mark" and fold(c.text) in lex.condition_marks:
                     hypothetical = True
             lemma = fold(v.lemma_)
-            if k > 0:
+            if k > 0 and chain[k - 1].dep_ == "xcomp":
                 # « annonce avoir tiré »: a perfect infinitive is past
                 perfect = any(c.dep_ == "aux:tense" for c in chain[k - 1].children)
                 if lemma in lex.future_governors and not perfect:
@@ -1006,7 +1056,8 @@ class Reader:
             if "Fut" in tenses:
                 future = True
             if "Cnd" in moods:
-                if lemma in lex.future_conditionals or (k == 0 and self.future_in_past(chain[-1])):
+                purpose = k > 0 and chain[k - 1].dep_ == "advcl"
+                if lemma in lex.future_conditionals or ((k == 0 or purpose) and self.future_in_past(chain[-1])):
                     future = True
                 elif k == 0 or lemma not in lex.future_governors:
                     hypothetical = True
@@ -1055,16 +1106,12 @@ class Reader:
         while chain[-1].dep_ == "xcomp" and len(chain) < 4:
             chain.append(chain[-1].head)
         for k, x in enumerate(chain):
-            moods, tenses = list(x.morph.get("Mood")), list(x.morph.get("Tense"))
-            for c in x.children:
-                if c.dep_.startswith("aux"):
-                    moods += c.morph.get("Mood")
-                    tenses += c.morph.get("Tense")
+            moods, tenses = verb_moods(x)
             key = fold(x.lemma_)
             if "Fut" in tenses or (k > 0 and key in lex.future_governors):
                 future = True
             if "Cnd" in moods:
-                if key in lex.future_conditionals:
+                if key in lex.future_conditionals or (k == 0 and self.future_in_past(chain[-1])):
                     future = True
                 else:
                     hypothetical = True
@@ -1393,6 +1440,10 @@ class Reader:
                     break
         anchors = self.anchors()
         by_tok: dict[int, Draft] = {}
+        # « convoquer l'ambassadeur »: a meeting and a protest
+        keep += [(tok, replace(trig, type=trig.also[0], mode=trig.also[1], frame=trig.also[2],
+                               also=None, absorbs=False))
+                 for tok, trig in list(keep) if trig.also]
         for tok, trig in keep:
             d = Draft(tok=tok, trig=trig, type=trig.type, mode=trig.mode)
             d.headline = tok.idx < self.headline_end
@@ -1426,7 +1477,8 @@ class Reader:
             self.place(d)
             self.attributes(d, anchors)
             self.source(d)
-            by_tok[tok.i] = d
+            if tok.i not in by_tok:
+                by_tok[tok.i] = d
             if tok.i not in absorbed_by and self.complete(d):
                 self.drafts.append(d)
         for i, host in absorbed_by.items():
@@ -1577,11 +1629,15 @@ class Reader:
             d.type, d.mode = d.trig.penalty
         if d.trig.untargeted and not d.targets:
             d.type, d.mode = d.trig.untargeted
-        if d.modality == "future":
+        # a meeting or signing to come, or that may come (« se rendra », « une
+        # réunion pourrait se tenir »), is an intention: AGREE (but « aurait
+        # rencontré », a past told with reserve, stays a meeting)
+        perfect = any(c.dep_ == "aux:tense" for v in [tok, *self.predicate_chain(d)] for c in v.children)
+        if d.modality == "future" or (d.modality == "hypothetical" and not perfect):
             if d.trig.future_type:
                 d.type = d.trig.future_type
             elif d.type == "CONSULT":
-                d.type = "AGREE"
+                d.type, d.mode = "AGREE", None
         modes = dict(d.trig.modes)
         modes.update({k: v for k, v in lex.type_modes.get(d.type, {}).items() if k not in modes})
         if modes:

@@ -55,11 +55,13 @@ class Trigger:
     negative: bool = False  # an event only when negated (« n'exclut pas des sanctions »)
     forces: bool = False  # the forces moved are the actors when no one else is named
     penalty: tuple[str, str | None] | None = None  # (type, mode) with a court's penalty
+    also: tuple[str, str | None, str] | None = None  # a second event of the same words
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
     for t in (d.get("type"), d.get("proposal_type") or d.get("type"),
-              (d.get("penalty") or {}).get("type", d.get("type"))):
+              (d.get("penalty") or {}).get("type", d.get("type")),
+              (d.get("also") or {}).get("type", d.get("type"))):
         if t not in TYPES:
             raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {t!r}")
     if d.get("type") not in TYPES:
@@ -73,7 +75,7 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         to=tuple(fold(p) for p in d.get("to", ())), de=d.get("de", "actor"),
         reflexive=d.get("reflexive"),
         needs=tuple([d["needs"]] if isinstance(d.get("needs"), str) else d.get("needs", ())),
-        objects=d.get("object", "participant") != "none",
+        objects=d.get("object", "none" if kind == "phrase" else "participant") != "none",
         untargeted=(unt["type"], unt.get("mode")) if unt else None,
         absorbs=bool(d.get("absorbs", False)), future_type=d.get("future_type"),
         modes=tuple((fold(k), v) for k, v in (d.get("modes") or {}).items()),
@@ -83,6 +85,8 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         proposal_type=d.get("proposal_type"), negative=bool(d.get("negative", False)),
         forces=bool(d.get("forces", False)),
         penalty=(d["penalty"]["type"], d["penalty"].get("mode")) if d.get("penalty") else None,
+        also=(d["also"]["type"], d["also"].get("mode"), d["also"].get("frame", "directed"))
+        if d.get("also") else None,
     )
 
 
@@ -146,6 +150,7 @@ class Lexicon:
     negating_conjunctions: frozenset[str] = frozenset()
     ne_negations: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    future_stems: dict[str, str] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     duration_numbers: dict[str, int] = field(default_factory=dict)
     duration_units: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -229,6 +234,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                  "reporting_verbs",
                  "planning_verbs"):
         setattr(lex, name, _set(m.get(name)))
+    lex.future_stems = {fold(k): fold(v) for k, v in data.get("future_stems", {}).items()}
     lex.ordinals = {fold(k): int(v) for k, v in data.get("ordinals", {}).items()}
     d = data.get("durations", {})
     lex.duration_numbers = {fold(k): int(v) for k, v in d.get("numbers", {}).items()}

@@ -206,6 +206,11 @@ def objects_of(v: Token) -> list[Token]:
     objs = [c for c in v.children if c.dep_ in OBJECT_DEPS]
     # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
     objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
+    if not objs and v.pos_ == "VERB":
+        # « a convoqué le chargé d'affaires »: an object parsed as a predicate
+        objs = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")
+                and c.i > v.i and any(g.dep_ == "det" for g in c.children)
+                and not any(g.dep_ in ("case", "cop") for g in c.children)]
     return objs
 
 
