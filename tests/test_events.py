@@ -547,3 +547,29 @@ def test_future_and_possible_meetings(analyse, text, type_):
 def test_negation_by_aucun(analyse):
     r = analyse("Selon ses proches, le ministre n'aurait aucun intérêt à démissionner.", PUB)
     assert not events_of(r, "RETREAT")
+
+
+# ------------------------------------------- participants (round 2)
+
+COORDINATION_CASES = [
+    # the second verb of a coordination shares the speaker's subject, even when
+    # the parser hangs it on the reported clause before it
+    ("Le président du syndicat, Paul Roux, a réclamé que « les salaires augmentent » et menacé "
+     "d'organiser une grève.", "THREATEN", "Roux"),
+    ("La présidente de l'association, Julie Morel, regrette que « l'État ne vienne que pour punir » "
+     "et réclame la réouverture du centre.", "REQUEST", "Morel"),
+    ("« Ce gouvernement prend l'eau », a lancé mardi le député Paul Roux, qui réclame la tenue "
+     "d'un débat.", "REQUEST", "Roux"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor", COORDINATION_CASES, ids=[c[1] for c in COORDINATION_CASES])
+def test_coordinated_and_relative_verbs_keep_their_subject(analyse, text, type_, actor):
+    e = one(analyse(text, PUB), type_)
+    assert named(e.actors, actor), e.actors
+
+
+def test_two_subjects_both_act(analyse):
+    r = analyse("L'armée malienne et les rebelles touareg ont accepté une trêve de 48 heures.", PUB)
+    e = one(r, "AGREE")
+    assert named(e.actors, "armée") and named(e.actors, "rebelles")

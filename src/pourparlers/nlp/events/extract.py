@@ -103,6 +103,9 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
                 if t is not None:
                     return t
         t = lex.verbs.get(lemma)
+        if t is None and not lemma.endswith(("er", "ir", "re")):
+            # a lemma the lemmatizer got wrong (« réclame » for the verb « réclamer »)
+            t = next((lex.verbs[x] for x in present_lemmas(tok.text) if x in lex.verbs), None)
         if t is not None:
             if t.reflexive is not None and t.reflexive != is_reflexive(tok):
                 return None
@@ -717,6 +720,11 @@ class Reader:
             if not trig.objects:
                 objs = []  # (« faire pression sur X », but « convoquer l'ambassadeur »)
         subject_parts = self.resolve(subj, agent=True) if subj is not None else []
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "nsubj" \
+                and subj is not None and subj.i > tok.head.i:
+            # « L'armée et les rebelles ont accepté »: the first subject parsed as
+            # the head of the verb
+            subject_parts = dedupe(self.resolve(tok.head, agent=True) + subject_parts)
         agent_parts = self.resolve(agent, agent=True) if agent is not None else []
         obj_parts: list[Participant] = []
         if trig.objects:
@@ -749,8 +757,11 @@ class Reader:
         speaker = self.cue_speaker(tok)
         if speaker is not None and not passive:
             obj_parts = [p for p in obj_parts if not same(p, speaker)]
+            types = {e.id: e.type for e in self.doc._.entities or []}
             if subj is None or subj.i > tok.i or not subject_parts or acl_root(tok).dep_ == "acl:relcl" \
-                    or (speaker.entity and not any(p.entity for p in subject_parts)):
+                    or (types.get(speaker.entity) == "PER" and not any(p.entity for p in subject_parts)
+                        and "Plur" not in subj.morph.get("Number")):
+                # (« Le ministre …, Paul Roux, a estimé »: the name the quotation found)
                 subject_parts = [speaker]
         self.assign(d, subject_parts, obj_parts, comps)
 

@@ -136,6 +136,11 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if v.dep_ == "acl:relcl":
         return None, False
+    if v.dep_ == "conj":
+        partner = coordinated_verb(v)
+        if partner is not v.head:
+            s, _ = subject_of(partner, depth + 1)
+            return s, s is not None and is_passive(v)
     if v.dep_ in ("xcomp", "conj"):
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None and is_passive(v)
@@ -149,6 +154,35 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
     return None, False
+
+
+CLOSING_MARKS = frozenset(["»", "”", '"'])
+
+
+def coordinated_verb(v: Token) -> Token:
+    """The verb a coordinated verb really shares its subject with. The parser
+    often hangs it on the verb of a reported clause before it: « a réclamé que
+    « les salaires augmentent » et menacé de … » (a participle without its own
+    auxiliary shares the auxiliary, and the subject, of a compound verb above),
+    « regrette que « l'État … » et réclame … » (after the closing mark of a
+    quotation it is back in the speaker's sentence)."""
+    h = v.head
+    if h.i == v.i:
+        return h
+    doc = v.doc
+    after_quote = any(doc[j].text in CLOSING_MARKS for j in range(h.i + 1, v.i))
+    bare_participle = "Part" in v.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in v.children) and not any(c.dep_.startswith("aux") for c in h.children)
+    if not (after_quote or bare_participle) or h.dep_ not in ("ccomp", "advcl", "acl:relcl", "parataxis"):
+        return h
+    cur = h
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and (after_quote or any(c.dep_ == "aux:tense" for c in cur.children)):
+            return cur
+    return h
 
 
 def _finite(v: Token) -> bool:
