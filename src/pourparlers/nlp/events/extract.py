@@ -720,8 +720,9 @@ class Reader:
             if not trig.objects:
                 objs = []  # (« faire pression sur X », but « convoquer l'ambassadeur »)
         subject_parts = self.resolve(subj, agent=True) if subj is not None else []
-        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "nsubj" \
-                and subj is not None and subj.i > tok.head.i:
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in ("nsubj", "ROOT") \
+                and subj is not None and subj.i > tok.head.i \
+                and any(t.dep_ == "cc" for t in self.doc[tok.head.i + 1:subj.i]):
             # « L'armée et les rebelles ont accepté »: the first subject parsed as
             # the head of the verb
             subject_parts = dedupe(self.resolve(tok.head, agent=True) + subject_parts)
