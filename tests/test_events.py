@@ -573,3 +573,40 @@ def test_two_subjects_both_act(analyse):
     r = analyse("L'armée malienne et les rebelles touareg ont accepté une trêve de 48 heures.", PUB)
     e = one(r, "AGREE")
     assert named(e.actors, "armée") and named(e.actors, "rebelles")
+
+
+def test_the_two_countries_of_the_two_ministers(analyse):
+    text = ("Le ministre tunisien des Affaires étrangères, Hédi Karoui, a été reçu lundi à Alger par son "
+            "homologue algérien, Farid Benali. Les deux ministres ont signé lundi soir un accord sur "
+            "l'énergie. Les deux pays avaient signé il y a trois ans un premier accord sur la pêche.")
+    signed = events_of(analyse(text, PUB), "SUPPORT")
+    assert len(signed) == 2
+    people = signed[0].actors + signed[0].targets
+    assert named(people, "Karoui") and named(people, "Benali")
+    countries = signed[1].actors + signed[1].targets
+    assert named(countries, "Tunisie") and named(countries, "Algérie")
+
+
+def test_the_two_countries_last_named(analyse):
+    r = analyse("Le Sénégal et le Maroc veulent renforcer leur coopération. Les deux pays ont signé "
+                "mardi un accord sur la pêche.", PUB)
+    e = one(r, "SUPPORT")
+    assert named(e.actors, "Sénégal") and named(e.actors, "Maroc")
+
+
+def test_another_name_of_the_same_organisation(analyse):
+    r = analyse("L'OTAN renforce sa présence en Lituanie. L'Alliance atlantique déploiera un millier "
+                "de soldats supplémentaires en Lituanie, a annoncé le ministre lituanien de la Défense.", PUB)
+    e = one(r, "MOBILIZE")
+    assert [p.name for p in e.actors] == ["OTAN"]
+
+
+def test_deadline_dates_the_event(analyse):
+    r = analyse("L'Alliance atlantique déploiera d'ici à la fin du mois de mai un millier de soldats "
+                "supplémentaires en Lituanie.", PUB)
+    assert one(r, "MOBILIZE").date == "2024-05"
+
+
+def test_praise_of_a_quality_targets_its_owner(analyse):
+    r = analyse("Le Premier ministre a salué « le sens des responsabilités » de Mme Dubois.", PUB)
+    assert named(one(r, "SUPPORT").targets, "Dubois")

@@ -31,7 +31,7 @@ from ..extensions import register
 from . import context
 from .extract import Reader, to_event
 from .lexicon import fold, lexicon
-from .merge import drop_redundant_roles, infer_host, merge
+from .merge import drop_redundant_roles, infer_host, merge, use_aliases
 
 register()
 
@@ -51,8 +51,11 @@ def extract_events(doc: Doc) -> list:
         return context.home_countries(doc, x)
 
     roles = context.person_role_words()
+    entities = list(doc._.entities or [])
+    aliases = lexicon().aliases
     for m in merged:
         drop_redundant_roles(m, types, roles)
+        use_aliases(m, entities, aliases)
         infer_host(m, homes)
     events = []
     for d in merged:

@@ -318,22 +318,22 @@ def country_of_place(name: str) -> str | None:
     return name if key in countries else None
 
 
-def home_countries(doc: Doc, p: Participant) -> set[str]:
+def home_countries(doc: Doc, p: Participant, folded: bool = True) -> set[str]:
     """Countries an actor belongs to, from what the article says of it: the
     country itself, its capital, or a title with a nationality (« le président
-    russe »)."""
-    out = set()
+    russe »); folded names unless ``folded`` is False."""
+    out = {}
     c = country_of_place(p.name)
     if c:
-        out.add(fold(c))
+        out[fold(c)] = c
     for e in doc._.entities or []:
         if e.id == p.entity:
             for role in e.roles:
                 for word in re.findall(r"[\w-]+", role):
                     c = country_of_demonym(word)
                     if c:
-                        out.add(fold(c))
-    return out
+                        out[fold(c)] = c
+    return set(out) if folded else set(out.values())
 
 
 def country_of_demonym(word: str) -> str | None:

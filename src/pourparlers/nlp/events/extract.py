@@ -343,13 +343,57 @@ class Reader:
             return []
         if not any(c.dep_ == "nummod" and fold(c.text) in self.lex.pair_words for c in head.children):
             return []
-        places = fold(head.lemma_) in self.lex.pair_places
+        key = fold(head.lemma_)
+        places = key in self.lex.pair_places
+        countries = key in self.lex.pair_countries
         types = {e.id: e.type for e in self.doc._.entities or []}
         for d in reversed(self.drafts):
             ps = [p for p in dedupe(d.participants()) if places or types.get(p.entity) != "LOC"]
             if len(ps) == 2 and d.tok.i < head.i:
+                if countries:
+                    # « les deux pays » after a meeting of two ministers: their countries
+                    homes = [context.home_countries(self.doc, p, folded=False) for p in ps]
+                    if all(len(h) == 1 for h in homes) and homes[0] != homes[1]:
+                        ps = [self.country(next(iter(h))) for h in homes]
+                        ps = [self.named_country(p) for p in ps]
                 self.pair_source = d
                 return ps
+        return self.last_two(head, countries)
+
+    def named_country(self, p: Participant) -> Participant:
+        """A country as the article names it (« Sénégal », not « senegal »)."""
+        if p.entity:
+            return p
+        for e in self.doc._.entities or []:
+            if context.country_of_place(e.name) and fold(context.country_of_place(e.name)) == fold(p.name):
+                return Participant(name=context.country_of_place(e.name), entity=None)
+        return p
+
+    def last_two(self, head: Token, countries: bool) -> list[Participant]:
+        """« les deux pays », « les deux ministres » with no two-sided event
+        before: the last two countries the article names, or the last two
+        people named in the sentences just before."""
+        doc = self.doc
+        names = {e.id: e.name for e in doc._.entities or []}
+        sents = [s for s in doc.sents if s.start <= head.i]
+        floor = sents[-4].start_char if len(sents) >= 4 and not countries else 0
+        found: list[Participant] = []
+        for m in sorted(doc._.mentions or [], key=lambda m: -m.start):
+            if m.start >= head.idx or m.start < floor or m.entity is None:
+                continue
+            if countries:
+                c = context.country_of_place(names.get(m.entity, m.text))
+                if m.label != "LOC" or not c:
+                    continue
+                p = self.named_country(self.country(c))
+            else:
+                if m.label != "PER":
+                    continue
+                p = Participant(name=names.get(m.entity, m.text), entity=m.entity)
+            if not any(same(p, q) or fold(p.name) == fold(q.name) for q in found):
+                found.append(p)
+            if len(found) == 2:
+                return found[::-1]
         return []
 
     # ------------------------------------------------------- conditions
@@ -758,13 +802,22 @@ class Reader:
         speaker = self.cue_speaker(tok)
         if speaker is not None and not passive:
             obj_parts = [p for p in obj_parts if not same(p, speaker)]
-            types = {e.id: e.type for e in self.doc._.entities or []}
             if subj is None or subj.i > tok.i or not subject_parts or acl_root(tok).dep_ == "acl:relcl" \
-                    or (types.get(speaker.entity) == "PER" and not any(p.entity for p in subject_parts)
-                        and "Plur" not in subj.morph.get("Number")):
-                # (« Le ministre …, Paul Roux, a estimé »: the name the quotation found)
+                    or (not any(p.entity for p in subject_parts) and self.speaker_in(tok, subj)):
+                # (« Le ministre …, Paul Roux, a estimé »: the name the quotation
+                # found in the subject)
                 subject_parts = [speaker]
         self.assign(d, subject_parts, obj_parts, comps)
+
+    def speaker_in(self, tok: Token, subj: Token) -> bool:
+        """Did the quotation this verb introduces find its speaker's name within
+        the verb's subject (an apposition: « le ministre, Paul Roux, … »)?"""
+        q = self.cue_quote(tok)
+        if q is None or q.speaker_span is None:
+            return False
+        sub = list(subj.subtree)
+        a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        return a <= q.speaker_span.start and q.speaker_span.end <= b
 
     def cue_speaker(self, tok: Token) -> Participant | None:
         """The speaker of the quotation this verb reports, if it is its cue."""
@@ -1248,8 +1301,8 @@ class Reader:
             if not (sent.start_char <= t.start < sent.end_char):
                 continue
             value = context.timex_date(t)
-            if value is None:
-                continue
+            if value is None or fold(t.text) in self.lex.range_openers:
+                continue  # (« d'ici à la fin du mois »: the end of the range, not « ici »)
             if anchor in own or root in own:
                 rank = 0
             elif d.modality != "future" and anchor in above and not self.reporting(self.doc[anchor]):

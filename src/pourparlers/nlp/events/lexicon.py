@@ -118,6 +118,7 @@ class Lexicon:
     etre_verbs: frozenset[str] = frozenset()
     impersonal_verbs: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
+    range_openers: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -131,6 +132,7 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
     pair_places: frozenset[str] = frozenset()
+    pair_countries: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     sanction_words: frozenset[str] = frozenset()
@@ -151,6 +153,7 @@ class Lexicon:
     ne_negations: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     future_stems: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, frozenset[str]] = field(default_factory=dict)  # name → its group
     ordinals: dict[str, int] = field(default_factory=dict)
     duration_numbers: dict[str, int] = field(default_factory=dict)
     duration_units: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -197,11 +200,13 @@ def build(data: dict[str, Any]) -> Lexicon:
     w = data.get("words", {})
     lex.pair_words = _set(w.get("pair_words"))
     lex.pair_places = _set(w.get("pair_places"))
+    lex.pair_countries = _set(w.get("pair_countries"))
     lex.quantity_nouns = _set(w.get("quantity_nouns"))
     lex.unit_nouns = _set(w.get("unit_nouns"))
     lex.etre_verbs = _set(w.get("etre_verbs"))
     lex.impersonal_verbs = _set(w.get("impersonal_verbs"))
     lex.time_nouns = _set(w.get("time_nouns"))
+    lex.range_openers = _set(w.get("range_openers"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     lex.proposal_nouns = _set(w.get("proposal_nouns"))
@@ -235,6 +240,10 @@ def build(data: dict[str, Any]) -> Lexicon:
                  "planning_verbs"):
         setattr(lex, name, _set(m.get(name)))
     lex.future_stems = {fold(k): fold(v) for k, v in data.get("future_stems", {}).items()}
+    for group in data.get("aliases", {}).get("groups", ()):
+        names = frozenset(fold(n) for n in group)
+        for n in names:
+            lex.aliases[n] = names
     lex.ordinals = {fold(k): int(v) for k, v in data.get("ordinals", {}).items()}
     d = data.get("durations", {})
     lex.duration_numbers = {fold(k): int(v) for k, v in d.get("numbers", {}).items()}

@@ -154,9 +154,9 @@ def inherit(out: list[Draft]) -> None:
     nothing itself."""
     for m in out:
         src = _host(m.pair_from)
-        if src is not None and src is not m:
-            if m.date is None:
-                m.date = src.date
+        if src is not None and src is not m and m.date is None:
+            # (an event of its own date is another occasion, perhaps elsewhere)
+            m.date = src.date
             m.location = m.location or src.location
 
 
@@ -260,3 +260,25 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
     # a weak mention (an arrival) is an event only as part of another
     out = [m for m in out if not m.trig.weak or m.merged]
     return sorted(out, key=lambda m: m.first)
+
+
+def use_aliases(m: Draft, entities, aliases) -> None:
+    """« l'Alliance atlantique » in an article that also names « l'OTAN »:
+    one actor, under the name the article gives as an entity."""
+    if not aliases:
+        return
+    by_name = {fold(e.name): e for e in entities}
+
+    def canonical(p):
+        group = aliases.get(fold(p.name))
+        if not group:
+            return p
+        for e in entities:
+            if fold(e.name) in group and fold(e.name) != fold(p.name) and e.id != p.entity:
+                if p.entity is None or by_name.get(fold(p.name)) is None or len(e.name) < len(p.name):
+                    return type(p)(name=e.name, entity=e.id)
+        return p
+
+    m.actors = dedupe([canonical(p) for p in m.actors])
+    m.targets = [t for t in dedupe([canonical(p) for p in m.targets]) if not any(same(t, a) for a in m.actors)]
+

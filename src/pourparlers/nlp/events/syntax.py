@@ -241,10 +241,14 @@ def objects_of(v: Token) -> list[Token]:
     # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
     objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
     if not objs and v.pos_ == "VERB":
-        # « a convoqué le chargé d'affaires »: an object parsed as a predicate
-        objs = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")
+        # « a convoqué le chargé d'affaires », « a salué « le sens des … » »: an
+        # object parsed as a predicate or an adjunct (not a time: « mardi soir »)
+        times = lexicon().time_nouns
+        objs = [c for c in v.children if c.dep_ in ("xcomp", "obl:mod", "obl") and c.pos_ in ("NOUN", "PROPN")
                 and c.i > v.i and any(g.dep_ == "det" for g in c.children)
-                and not any(g.dep_ in ("case", "cop") for g in c.children)]
+                and not any(g.dep_ in ("case", "cop") for g in c.children)
+                and fold(c.lemma_) not in times and not any(
+                    fold(g.lemma_) in times for g in c.children if g.dep_ in ("amod", "nmod"))]
     return objs
 
 
