@@ -610,3 +610,23 @@ def test_deadline_dates_the_event(analyse):
 def test_praise_of_a_quality_targets_its_owner(analyse):
     r = analyse("Le Premier ministre a salué « le sens des responsabilités » de Mme Dubois.", PUB)
     assert named(one(r, "SUPPORT").targets, "Dubois")
+
+
+def test_an_evaluation_needs_someone_who_says_it(analyse):
+    r = analyse("La Corée du Nord est considérée comme l'un des pays où les droits de l'homme sont le "
+                "plus violés.", PUB)
+    assert not events_of(r, "ACCUSE")
+
+
+def test_the_next_summit_is_another_event(analyse):
+    text = ("Le sommet de l'Union africaine s'est tenu samedi à Addis-Abeba.\n"
+            "En marge du sommet, le président kényan, William Ruto, s'est entretenu avec le Premier "
+            "ministre éthiopien, Abiy Ahmed. Les deux dirigeants sont convenus de renforcer leur "
+            "coopération.\nLe prochain sommet se tiendra en février 2025.")
+    r = analyse(text, PUB)
+    agreed = [e for e in events_of(r, "AGREE") if named(e.actors, "Ruto")]
+    assert agreed and agreed[0].date is None  # not the date of the next summit
+    nxt = [e for e in events_of(r, "AGREE") if e.date == "2025-02"]
+    assert nxt and named(nxt[0].actors, "Union")
+    talks = [e for e in events_of(r, "CONSULT") if named(e.actors + e.targets, "Ruto")]
+    assert talks and not named(talks[0].actors + talks[0].targets, "Union")

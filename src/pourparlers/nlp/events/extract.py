@@ -948,7 +948,8 @@ class Reader:
                 subject_parts = subject_parts + parts
             comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i and (
                 p == "contre" or p in trig.to or (trig.frame == "meet" and p in ("avec", "entre")))]
-        if not subject_parts and sv is None:
+        if not subject_parts and sv is None and trig.mode != "multilateral":
+            # (« en marge du sommet, X s'est entretenu avec Y »: not X's summit)
             s = self.during_subject(tok, visit=trig.frame == "visit")
             if s is not None:
                 subject_parts = self.resolve(s)
@@ -1525,7 +1526,8 @@ class Reader:
                 self.noun_arguments(d)
                 d.anaphoric = any(c.dep_ == "det" and ("Dem" in c.morph.get("PronType")
                                                        or "Def" in c.morph.get("Definite"))
-                                  for c in tok.children)
+                                  for c in tok.children) and not self.in_series(tok)
+                # (« le prochain sommet » is another one)
             d.modality = self.modality(d)
             if trig.negative:
                 # « n'a pas exclu des mesures de réciprocité » threatens them
@@ -1580,16 +1582,21 @@ class Reader:
                 if o is not None and o.type == d.type and o.participants() and (
                         d.tok.dep_ == "conj" or other.dep_ == "conj"):
                     src = o
-            if src is None and ("ordinal" in d.attributes or any(
-                    c.dep_ == "amod" and fold(c.lemma_) in lex.series_words for c in d.tok.children)):
-                src = next((o for o in reversed(self.drafts[:k])
-                            if o.type == d.type and o.participants()), None)
+            if src is None and ("ordinal" in d.attributes or self.in_series(d.tok)):
+                # (« le prochain sommet » after « le sommet de l'UA »: the same word will do)
+                before = [o for o in reversed(self.drafts[:k]) if o.participants()]
+                src = next((o for o in before if o.trig.lemma == d.trig.lemma),
+                           next((o for o in before if o.type == d.type), None))
             if src is None and not d.anaphoric:
                 # « des séquences du test de X et d'un test effectué en 2014 »
                 src = next((o for o in self.drafts if o.type == d.type and o.participants()
                             and o.trig.kind == "noun" and o.tok.sent.start == d.tok.sent.start), None)
             if src is not None:
                 d.actors, d.targets = list(src.actors), list(src.targets)
+
+    def in_series(self, tok: Token) -> bool:
+        """« un nouvel essai », « le prochain sommet »: one more of a series."""
+        return any(c.dep_ == "amod" and fold(c.lemma_) in self.lex.series_words for c in tok.children)
 
     def statements(self, anchors) -> None:
         """A quotation whose words accuse, praise or threaten is an event of
@@ -1666,6 +1673,8 @@ class Reader:
             return len(parts) >= 2 or any(p.entity for p in parts)
         if d.trig.frame == "visit" and not d.actors:
             return False  # a visit to a place by no one told
+        if d.trig.speaker and not d.actors:
+            return False  # « X est considéré comme … »: the article's own words
         return True
 
     def refine(self, d: Draft) -> None:

@@ -56,6 +56,7 @@ class Trigger:
     forces: bool = False  # the forces moved are the actors when no one else is named
     penalty: tuple[str, str | None] | None = None  # (type, mode) with a court's penalty
     also: tuple[str, str | None, str] | None = None  # a second event of the same words
+    speaker: bool = False  # an event only with someone who says it (an actor)
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
@@ -87,6 +88,7 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         penalty=(d["penalty"]["type"], d["penalty"].get("mode")) if d.get("penalty") else None,
         also=(d["also"]["type"], d["also"].get("mode"), d["also"].get("frame", "directed"))
         if d.get("also") else None,
+        speaker=bool(d.get("speaker", False)),
     )
 
 
@@ -119,6 +121,7 @@ class Lexicon:
     impersonal_verbs: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     range_openers: frozenset[str] = frozenset()
+    side_frames: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -207,6 +210,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.impersonal_verbs = _set(w.get("impersonal_verbs"))
     lex.time_nouns = _set(w.get("time_nouns"))
     lex.range_openers = _set(w.get("range_openers"))
+    lex.side_frames = _set(w.get("side_frames"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     lex.proposal_nouns = _set(w.get("proposal_nouns"))

@@ -22,7 +22,7 @@ it when nothing conflicts; otherwise, without participants, it is dropped.
 from __future__ import annotations
 
 from .extract import Draft, dedupe, same
-from .lexicon import fold
+from .lexicon import fold, lexicon
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
@@ -71,12 +71,15 @@ def nested(m: Draft, d: Draft) -> bool:
     """One event word is a complement of the other, within two steps: the same
     event told twice (« l'imposition de droits de douane », « tués dans des
     frappes »), not two events of one sentence."""
+    side = lexicon().side_frames
     for a, b in ((m.tok, d.tok), (d.tok, m.tok)):
         cur = a
         for _ in range(2):
             if cur.dep_ not in NESTING_DEPS or cur.head.i == cur.i:
                 break
             cur = cur.head
+            if fold(cur.lemma_) in side:
+                break  # « en marge du sommet, X s'est entretenu avec Y »: another event
             if cur.i == b.i:
                 return True
     return False
@@ -203,6 +206,10 @@ def merge_nested(drafts: list[Draft]) -> list[Draft]:
         if host is None:
             out.append(d)
             continue
+        if (len(d.participants()), d.trig.kind != "noun") > (len(host.participants()), host.trig.kind != "noun"):
+            # the mention that names more (or the verb) tells it
+            out[out.index(host)] = d
+            host, d = d, host
         host.actors = dedupe(host.actors + d.actors)
         host.targets = [t for t in dedupe(host.targets + d.targets) if not any(same(t, a) for a in host.actors)]
         if d.mode and host.mode is None:
