@@ -630,3 +630,17 @@ def test_the_next_summit_is_another_event(analyse):
     assert nxt and named(nxt[0].actors, "Union")
     talks = [e for e in events_of(r, "CONSULT") if named(e.actors + e.targets, "Ruto")]
     assert talks and not named(talks[0].actors + talks[0].targets, "Union")
+
+
+DATE_SCOPE_CASES = [
+    # the clause's date is not the date of what came before it, nor of a
+    # relative clause's own event
+    ("Leur libération est intervenue mardi, à la suite d'une médiation menée par le Qatar.", "CONSULT"),
+    ("La semaine dernière, des frappes avaient fait 20 morts, d'après l'ONG Amnesty International, "
+     "qui a accusé l'armée de crimes de guerre.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize("text,type_", DATE_SCOPE_CASES)
+def test_clause_date_does_not_reach_other_events(analyse, text, type_):
+    assert one(analyse(text, PUB), type_).date is None

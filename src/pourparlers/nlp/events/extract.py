@@ -1295,7 +1295,14 @@ class Reader:
         date opening its paragraph; never the publication date by default."""
         own = self.own_predicates(d)
         base = d.support if d.support is not None else d.tok
-        above = {a.i for a in ancestors_within(base)} - own
+        # the clause's date, not across a relative clause (« d'après MSF, qui a
+        # accusé … ») nor into what came before or after it (« à la suite d'une
+        # médiation », « après l'attaque »)
+        above = {a.i for a in ancestors_within(base, stop_deps=("ccomp", "parataxis", "acl:relcl"))} - own
+        if d.trig.kind == "noun" and d.support is None and (
+                (prep_key(d.tok) or "").split(" ")[-1] in self.lex.sequence_preps
+                or fold(d.tok.head.lemma_) in self.lex.sequence_preps and d.tok.dep_ == "nmod"):
+            above = set()
         sent = d.tok.sent
         best = None
         for t, anchor, root in anchors:
