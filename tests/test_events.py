@@ -644,3 +644,31 @@ DATE_SCOPE_CASES = [
 @pytest.mark.parametrize("text,type_", DATE_SCOPE_CASES)
 def test_clause_date_does_not_reach_other_events(analyse, text, type_):
     assert one(analyse(text, PUB), type_).date is None
+
+
+def test_trigger_word_in_a_capitalised_name(analyse):
+    r = analyse("Selon le ministère, les Forces de soutien rapide ont accepté la trêve.", PUB)
+    assert not events_of(r, "SUPPORT")
+    assert named(one(r, "AGREE").actors, "Forces")
+
+
+def test_strike_called_by_unions(analyse):
+    r = analyse("La circulation des trains reste perturbée mercredi, en raison d'une grève des "
+                "contrôleurs lancée dimanche soir à l'appel du syndicat SUD-Rail.", PUB)
+    e = one(r, "PROTEST")
+    assert named(e.actors, "SUD-Rail")
+    assert e.date == "2024-03-10"
+
+
+def test_anonymous_victims_without_author_are_no_event(analyse):
+    r = analyse("Selon la police, 17 personnes ont été tuées dans la région depuis janvier.", PUB)
+    assert not events_of(r, "ASSAULT")
+
+
+def test_one_name_before_merging(analyse):
+    text = ("L'OTAN va déployer un millier de soldats en Lituanie\n"
+            "L'Alliance atlantique déploiera d'ici à la fin du mois de mai un millier de soldats "
+            "supplémentaires en Lituanie.")
+    r = analyse(text, PUB)
+    assert len(events_of(r, "MOBILIZE")) == 1
+    assert one(r, "MOBILIZE").date == "2024-05"

@@ -42,6 +42,10 @@ def extract_events(doc: Doc) -> list:
     """The events of an analysed doc (``Event`` objects, ids v1, v2… in text order)."""
     drafts = Reader(doc).read()
     types = {e.id: e.type for e in doc._.entities or []}
+    entities = list(doc._.entities or [])
+    aliases = lexicon().aliases
+    for d in drafts:
+        use_aliases(d, entities, aliases)  # before merging: one actor, one name
     merged = merge(drafts, types)
 
     def homes(x) -> set[str]:
@@ -51,11 +55,8 @@ def extract_events(doc: Doc) -> list:
         return context.home_countries(doc, x)
 
     roles = context.person_role_words()
-    entities = list(doc._.entities or [])
-    aliases = lexicon().aliases
     for m in merged:
         drop_redundant_roles(m, types, roles)
-        use_aliases(m, entities, aliases)
         infer_host(m, homes)
     events = []
     for d in merged:

@@ -223,6 +223,7 @@ class Reader:
         self.paragraphs = context.paragraphs(doc)
         self.headline_end = self.paragraphs[0][1] if self.paragraphs else 0
         self.triggers: dict[int, Trigger] = {}
+        self.kept: set[int] = set()  # the triggers that met their conditions
         self.drafts: list[Draft] = []
         self.pair_source: Draft | None = None
         self.weapon_lemmas: set[str] = set()  # event words already used of weapons here
@@ -633,10 +634,7 @@ class Reader:
         rapide », « organisation de défense des droits »), a state (« des
         hommes armés »), a refusal to comment, or a threat from no one
         (« menacées de famine »)."""
-        m = context.mention_at(self.doc, tok)
-        if m is not None and m.start < tok.idx and m.label in ("ORG", "PER", "LOC", "MISC"):
-            return True
-        if self.fixed_phrase(tok):
+        if self.in_name(tok):
             return True
         if trig.stative and tok.dep_ == "acl" and not any(
                 c.dep_.startswith("aux") for c in tok.children) and agent_of(tok) is None:
@@ -648,6 +646,19 @@ class Reader:
         if trig.type == "THREATEN" and any(fold(c.lemma_) in lex.hazards for c in content):
             return True
         return False
+
+    def in_name(self, tok: Token) -> bool:
+        """A word of a name (« les Forces de soutien rapide », « le Front de
+        libération ») or of a fixed phrase (« organisation de défense »)."""
+        m = context.mention_at(self.doc, tok)
+        if m is not None and m.start < tok.idx and m.label in ("ORG", "PER", "LOC", "MISC"):
+            return True
+        if self.fixed_phrase(tok):
+            return True
+        h = tok.head
+        return tok.dep_ == "nmod" and prep_key(tok) == "de" and h.i < tok.i and h.text[:1].isupper() \
+            and h.i > h.sent.start and h.pos_ in ("NOUN", "PROPN") and not h.is_upper \
+            and not any(c.dep_ in ("det", "nummod") for c in tok.children)
 
     def fixed_phrase(self, tok: Token) -> bool:
         """Is the word part of one of the fixed phrases of the lexicon?"""
@@ -848,6 +859,14 @@ class Reader:
     def noun_arguments(self, d: Draft) -> None:
         tok, trig = d.tok, d.trig
         comps = complements(tok)
+        # « une grève lancée à l'appel de la CGT »: who called it acts
+        acls = [a for a in tok.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+        acls += [a for n in tok.children if n.dep_ == "nmod" for a in n.children
+                 if a.dep_ == "acl" and a.pos_ == "VERB" and agrees(a, tok)]
+        for c in [tok] + acls:
+            for p, g in complements(c):
+                if p == "a" and fold(g.lemma_) in self.lex.caller_nouns:
+                    comps += [("par", x) for p2, x in complements(g) if p2 == "de"]
         # « des exercices conjoints avec l'armée lettone »: hung on the adjective
         comps += [(p, g) for c in tok.children if c.dep_ == "amod" and c.i > tok.i
                   for p, g in complements(c) if p in ("avec", "entre", "contre")]
@@ -1238,7 +1257,7 @@ class Reader:
                     for g in [c, *(x for x in c.children if x.dep_ == "nmod")]:
                         for a in g.children:
                             if a.dep_ == "acl" and a.pos_ == "VERB" and is_passive(a) \
-                                    and a.i not in self.triggers:
+                                    and a.i not in self.kept:
                                 ids.add(a.i)
         if d.tok.dep_ in ("nsubj", "nsubj:pass") and fold(d.tok.head.lemma_) in self.lex.occurrence_verbs:
             ids.add(d.tok.head.i)
@@ -1494,6 +1513,7 @@ class Reader:
             if trig.kind != "noun" and self.describes_event(tok):
                 continue
             keep.append((tok, trig))
+        self.kept = {tok.i for tok, _ in keep}
         # the content of calls, promises, refusals is not an event of its own
         absorbers = {tok.i: trig for tok, trig in keep if trig.absorbs}
         absorbed_by: dict[int, int] = {}
@@ -1627,7 +1647,7 @@ class Reader:
             found = None
             for t in span:
                 typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
-                if typ and not self.negated_word(t):
+                if typ and not self.negated_word(t) and not self.in_name(t):
                     found = (typ, t)
                     break
             if found is None:
@@ -1682,6 +1702,10 @@ class Reader:
             return False  # a visit to a place by no one told
         if d.trig.speaker and not d.actors:
             return False  # « X est considéré comme … »: the article's own words
+        if not d.actors and d.targets and all(
+                not t.entity and fold(t.name).split()[-1].rstrip("s") in self.lex.generic_people
+                for t in d.targets):
+            return False  # « 17 personnes ont été tuées »: no political actor told
         return True
 
     def refine(self, d: Draft) -> None:

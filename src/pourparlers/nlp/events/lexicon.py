@@ -123,6 +123,8 @@ class Lexicon:
     range_openers: frozenset[str] = frozenset()
     side_frames: frozenset[str] = frozenset()
     sequence_preps: frozenset[str] = frozenset()
+    caller_nouns: frozenset[str] = frozenset()
+    generic_people: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -213,6 +215,8 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.range_openers = _set(w.get("range_openers"))
     lex.side_frames = _set(w.get("side_frames"))
     lex.sequence_preps = _set(w.get("sequence_preps"))
+    lex.caller_nouns = _set(w.get("caller_nouns"))
+    lex.generic_people = _set(w.get("generic_people"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     lex.proposal_nouns = _set(w.get("proposal_nouns"))
