@@ -519,6 +519,7 @@ def test_veto_rejects_the_author_of_the_draft(analyse):
 
 def test_summoning_a_diplomat_is_a_protest(analyse):
     r = analyse("Le ministère danois a convoqué l'ambassadeur de Russie.", PUB)
+    assert not events_of(r, "CONSULT")
     e = one(r, "ACCUSE")
     assert named(e.actors, "ministère") and named(e.targets, "ambassadeur")
     r = analyse("Le juge a convoqué le témoin.", PUB)

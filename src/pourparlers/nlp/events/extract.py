@@ -28,7 +28,7 @@ Whatever is read from the other components goes through ``context``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -1533,10 +1533,6 @@ class Reader:
                     break
         anchors = self.anchors()
         by_tok: dict[int, Draft] = {}
-        # « convoquer l'ambassadeur »: a meeting and a protest
-        keep += [(tok, replace(trig, type=trig.also[0], mode=trig.also[1], frame=trig.also[2],
-                               also=None, absorbs=False))
-                 for tok, trig in list(keep) if trig.also]
         for tok, trig in keep:
             d = Draft(tok=tok, trig=trig, type=trig.type, mode=trig.mode)
             d.headline = tok.idx < self.headline_end
@@ -1571,8 +1567,7 @@ class Reader:
             self.place(d)
             self.attributes(d, anchors)
             self.source(d)
-            if tok.i not in by_tok:
-                by_tok[tok.i] = d
+            by_tok[tok.i] = d
             if tok.i not in absorbed_by and self.complete(d):
                 self.drafts.append(d)
         for i, host in absorbed_by.items():

@@ -55,14 +55,12 @@ class Trigger:
     negative: bool = False  # an event only when negated (« n'exclut pas des sanctions »)
     forces: bool = False  # the forces moved are the actors when no one else is named
     penalty: tuple[str, str | None] | None = None  # (type, mode) with a court's penalty
-    also: tuple[str, str | None, str] | None = None  # a second event of the same words
     speaker: bool = False  # an event only with someone who says it (an actor)
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
     for t in (d.get("type"), d.get("proposal_type") or d.get("type"),
-              (d.get("penalty") or {}).get("type", d.get("type")),
-              (d.get("also") or {}).get("type", d.get("type"))):
+              (d.get("penalty") or {}).get("type", d.get("type"))):
         if t not in TYPES:
             raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {t!r}")
     if d.get("type") not in TYPES:
@@ -86,8 +84,6 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         proposal_type=d.get("proposal_type"), negative=bool(d.get("negative", False)),
         forces=bool(d.get("forces", False)),
         penalty=(d["penalty"]["type"], d["penalty"].get("mode")) if d.get("penalty") else None,
-        also=(d["also"]["type"], d["also"].get("mode"), d["also"].get("frame", "directed"))
-        if d.get("also") else None,
         speaker=bool(d.get("speaker", False)),
     )
 
