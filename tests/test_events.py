@@ -673,3 +673,16 @@ def test_one_name_before_merging(analyse):
     r = analyse(text, PUB)
     assert len(events_of(r, "MOBILIZE")) == 1
     assert one(r, "MOBILIZE").date == "2024-05"
+
+
+def test_suspensions_and_blockades(analyse):
+    r = analyse("L'UE a suspendu son aide au Niger.", PUB)
+    e = one(r, "SANCTION")
+    assert named(e.actors, "UE") and named(e.targets, "Niger")
+    assert not events_of(r, "AID")
+    r = analyse("Le Mali et le Niger, suspendus de l'organisation après les coups d'État, étaient absents.", PUB)
+    assert named(one(r, "SANCTION").targets, "Niger")
+    r = analyse("Les douanes turques ont bloqué plusieurs cargaisons de blé ukrainien.", PUB)
+    assert one(r, "COERCE").mode == "restrict"
+    r = analyse("Le gardien a bloqué le ballon.", PUB)
+    assert not events_of(r, "COERCE")

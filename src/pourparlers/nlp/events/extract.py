@@ -533,6 +533,9 @@ class Reader:
                       and prep_key(c) == "a"]  # (« condamné X à trois ans », hung on X)
             return any(fold(self.quantified(h).lemma_) in self.lex.penalty_words
                        or fold(h.lemma_) in self.lex.penalty_words for h in heads)
+        if need == "goods":
+            return any(fold(self.quantified(h).lemma_) in self.lex.goods_nouns
+                       for h in self.object_heads(tok, trig))
         if need == "troops":
             # « envoyer deux bataillons », « l'envoi de renforts »
             heads = self.object_heads(tok, trig)
@@ -1581,6 +1584,12 @@ class Reader:
                     inner = by_tok.get(o.i)
                     if inner is not None and inner.actors:
                         d.targets = [a for a in inner.actors if not any(same(a, x) for x in d.actors)]
+            # « l'UE a suspendu son aide au Niger »: who loses it is the target
+            if d.trig.kind != "noun" and not d.targets and d.type == "SANCTION":
+                for o in objects_of(d.tok):
+                    inner = by_tok.get(o.i)
+                    if inner is not None:
+                        d.targets = [t for t in inner.targets if not any(same(t, x) for x in d.actors)]
         for d in self.drafts:
             self.content(d)
         self.series()
