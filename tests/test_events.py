@@ -686,3 +686,26 @@ def test_suspensions_and_blockades(analyse):
     assert one(r, "COERCE").mode == "restrict"
     r = analyse("Le gardien a bloqué le ballon.", PUB)
     assert not events_of(r, "COERCE")
+
+
+IMPLICIT_ACCUSER_CASES = [
+    # an accusation told by a participle set apart is made by whoever acts on
+    # the accused
+    ("La police a arrêté trois hommes, soupçonnés d'avoir préparé un attentat.", "police", "hommes"),
+    ("Les ministres de l'UE ont adopté des sanctions contre douze responsables biélorusses, accusés "
+     "d'avoir participé à la répression.", "ministres", "responsables"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", IMPLICIT_ACCUSER_CASES)
+def test_implicit_accuser(analyse, text, actor, target):
+    e = one(analyse(text, PUB), "ACCUSE")
+    assert named(e.actors, actor) and named(e.targets, target)
+
+
+def test_two_more_are_not_the_two_known(analyse):
+    r = analyse("La Pologne a rencontré la Lituanie. Minsk a annoncé l'expulsion de deux diplomates "
+                "polonais, accusés d'« activités incompatibles avec leur statut ».", PUB)
+    e = one(r, "ACCUSE")
+    assert not named(e.actors + e.targets, "Lituanie")
+    assert not named(e.actors, "activités")

@@ -194,6 +194,12 @@ def present_lemmas(text: str) -> list[str]:
     return out
 
 
+def passive_participle(v: Token) -> bool:
+    """A past participle without auxiliary (« soupçonnés de … », « accusés de … »)."""
+    return "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") \
+        and not any(c.dep_.startswith("aux") for c in v.children)
+
+
 def agrees(a: Token, b: Token) -> bool:
     """Same gender and number, where both are marked."""
     for feat in ("Gender", "Number"):
@@ -344,6 +350,9 @@ class Reader:
             return []
         if not any(c.dep_ == "nummod" and fold(c.text) in self.lex.pair_words for c in head.children):
             return []
+        if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                   for c in head.children):
+            return []  # « deux diplomates » are two more, « les deux diplomates » the two known
         key = fold(head.lemma_)
         places = key in self.lex.pair_places
         countries = key in self.lex.pair_countries
@@ -714,7 +723,10 @@ class Reader:
         cur = v
         while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ == "VERB":
             cur = cur.head
-        return cur.dep_ == "acl" and cur.head.i in self.triggers and is_passive(cur)
+        # (not one that agrees with another noun: « des sanctions contre douze
+        # responsables, accusés de … » are the responsables accused)
+        return cur.dep_ == "acl" and cur.head.i in self.triggers and is_passive(cur) \
+            and agrees(cur, cur.head)
 
     def nominal_event(self, tok: Token, trig: Trigger) -> bool:
         """Is this event noun used for an event here? Not when it describes a
@@ -764,8 +776,15 @@ class Reader:
         objs = objects_of(tok)
         root = acl_root(tok)
         if root.dep_ == "acl" and passive and root.head.pos_ in ("NOUN", "PROPN"):
-            objs = objs + [root.head]  # « une coalition soutenue par X »: the noun undergoes it
+            objs = objs + [self.described_noun(root)]  # « une coalition soutenue par X »: the noun undergoes it
             subj = None
+        elif root.dep_ == "advcl" and passive_participle(root) and root.head.pos_ == "VERB":
+            # « la police a arrêté trois hommes, soupçonnés de … »: the participle
+            # set apart describes the noun it agrees with
+            noun = self.described_noun(root)
+            if noun.pos_ in ("NOUN", "PROPN") and noun.i != root.head.i:
+                objs = objs + [noun]
+                subj, passive = None, True
         comps = complements(tok)
         # « livrer des missiles à l'Ukraine »: the parser often hangs the
         # recipient on the object
@@ -795,6 +814,19 @@ class Reader:
             subject_parts = []
         if agent_parts:
             subject_parts = agent_parts + subject_parts
+        if trig.implicit_agent and not subject_parts and root.dep_ in ("acl", "advcl") and passive:
+            # « l'UE a sanctionné douze responsables, accusés de … »: the accuser is
+            # the one who acts on them
+            cur = root.head if root.dep_ == "acl" else root
+            for _ in range(4):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if cur.pos_ == "VERB":
+                    s2, p2 = subject_of(cur)
+                    if s2 is not None and not p2:
+                        subject_parts = self.resolve(s2, agent=True)
+                    break
         if trig.forces and not subject_parts:
             # « 800 policiers ont été mobilisés »: the forces themselves
             heads = objs + ([subj] if passive and subj is not None else [])
@@ -832,6 +864,22 @@ class Reader:
         sub = list(subj.subtree)
         a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         return a <= q.speaker_span.start and q.speaker_span.end <= b
+
+    @staticmethod
+    def described_noun(part: Token) -> Token:
+        """The noun a participle set apart describes: the nearest noun before it
+        that agrees with it in gender and number (the parser often hangs it on
+        another: « des sanctions contre douze responsables, accusés de … »)."""
+        h = part.head
+        if agrees(part, h) or not (part.morph.get("Gender") or part.morph.get("Number")):
+            return h
+        cands = [t for t in part.doc[h.sent.start:part.i] if t.pos_ in ("NOUN", "PROPN")
+                 and t.dep_ not in ("obl:mod",)]
+        for t in reversed(cands):
+            if agrees(part, t) and (part.morph.get("Gender") or part.morph.get("Number")):
+                if t.i == h.i or h.pos_ == "VERB" or t.i in {x.i for x in h.subtree}:
+                    return t
+        return h
 
     def cue_speaker(self, tok: Token) -> Participant | None:
         """The speaker of the quotation this verb reports, if it is its cue."""

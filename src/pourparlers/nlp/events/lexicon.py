@@ -56,6 +56,7 @@ class Trigger:
     forces: bool = False  # the forces moved are the actors when no one else is named
     penalty: tuple[str, str | None] | None = None  # (type, mode) with a court's penalty
     speaker: bool = False  # an event only with someone who says it (an actor)
+    implicit_agent: bool = False  # its agentless participle is done by the clause's subject
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
@@ -84,7 +85,7 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         proposal_type=d.get("proposal_type"), negative=bool(d.get("negative", False)),
         forces=bool(d.get("forces", False)),
         penalty=(d["penalty"]["type"], d["penalty"].get("mode")) if d.get("penalty") else None,
-        speaker=bool(d.get("speaker", False)),
+        speaker=bool(d.get("speaker", False)), implicit_agent=bool(d.get("implicit_agent", False)),
     )
 
 

@@ -228,8 +228,8 @@ def stray_subject(v: Token) -> Token | None:
 def agent_of(v: Token) -> Token | None:
     """The « par X » agent of a passive verb."""
     for c in v.children:
-        if c.dep_ == "obl:agent":
-            return c
+        if c.dep_ == "obl:agent" and prep_key(c) in (None, "par"):
+            return c  # (« accusés d'activités … »: the charge, not the agent)
     for p, c in complements(v):
         if p == "par":
             return c
