@@ -55,7 +55,7 @@ TYPE_CASES = [
     ("Le Hamas a libéré trois otages israéliens.", "RETREAT", "release", "Hamas", "otages"),
     ("L'ONU a appelé à un cessez-le-feu immédiat.", "REQUEST", "yield", "ONU", None),
     ("Le ministre a accusé l'opposition de mentir.", "ACCUSE", "allege", "ministre", "opposition"),
-    ("Pékin a rejeté les accusations de Washington.", "REJECT", None, "Pékin", None),
+    ("Pékin a rejeté les accusations de Washington.", "REJECT", None, "Chine", None),
     ("Le président turc a menacé la Suède de représailles.", "THREATEN", None, "président", "Suède"),
     ("Des milliers de manifestants ont défilé à Lyon contre la réforme.", "PROTEST", "demo",
      "manifestants", None),
@@ -376,7 +376,7 @@ STATEMENT_CASES = [
     ("La direction de la SNCF juge ces revendications « irréalistes ».",
      "REJECT", "SNCF", None),
     ("Le gouvernement japonais attend de Pékin qu'il libère les pêcheurs arrêtés.",
-     "REQUEST", "gouvernement", "Pékin"),
+     "REQUEST", "gouvernement", "Chine"),
     ("« Il faut que l'Union européenne prenne enfin ses responsabilités », a déclaré le député "
      "Paul Durand.", "REQUEST", "Durand", "Union"),
     ("« Nous condamnons fermement cette attaque », a déclaré le ministre belge, Luc Janssens.",
@@ -440,8 +440,8 @@ NOMINAL_CASES = [
     ("Les otages ont été libérés après une médiation menée par le Qatar.",
      "CONSULT", "third-party", "Qatar", None),
     ("Les exportations ont chuté après l'imposition de droits de douane par Washington.",
-     "SANCTION", None, "Washington", None),
-    ("Pékin a imposé des droits de douane sur les voitures européennes.", "SANCTION", None, "Pékin", None),
+     "SANCTION", None, "États-Unis", None),
+    ("Pékin a imposé des droits de douane sur les voitures européennes.", "SANCTION", None, "Chine", None),
     ("La veille, des combats avaient opposé l'armée aux rebelles près de Goma.",
      "ASSAULT", None, "rebelles", None),
     ("Les exercices conjoints avec l'armée lettone commenceront en mars.",
@@ -709,3 +709,12 @@ def test_two_more_are_not_the_two_known(analyse):
     e = one(r, "ACCUSE")
     assert not named(e.actors + e.targets, "Lituanie")
     assert not named(e.actors, "activités")
+
+
+def test_a_capital_stands_for_its_country(analyse):
+    r = analyse("Rome a remercié Nouakchott pour sa médiation.", PUB)
+    e = one(r, "SUPPORT")
+    assert named(e.actors, "Italie") and named(e.targets, "Mauritanie")
+    # but Brussels for the European Union keeps its name
+    r = analyse("Bruxelles a salué la formation du gouvernement grec.", PUB)
+    assert named(one(r, "SUPPORT").actors, "Bruxelles")

@@ -31,7 +31,7 @@ from ..extensions import register
 from . import context
 from .extract import Reader, to_event
 from .lexicon import fold, lexicon
-from .merge import drop_redundant_roles, infer_host, merge, use_aliases
+from .merge import capitals_as_countries, drop_redundant_roles, infer_host, merge, use_aliases
 
 register()
 
@@ -44,8 +44,11 @@ def extract_events(doc: Doc) -> list:
     types = {e.id: e.type for e in doc._.entities or []}
     entities = list(doc._.entities or [])
     aliases = lexicon().aliases
+    seats = lexicon().institution_seats
     for d in drafts:
-        use_aliases(d, entities, aliases)  # before merging: one actor, one name
+        # before merging: one actor, one name
+        use_aliases(d, entities, aliases)
+        capitals_as_countries(d, entities, context.country_of_place, seats)
     merged = merge(drafts, types)
 
     def homes(x) -> set[str]:

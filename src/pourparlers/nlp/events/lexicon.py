@@ -122,6 +122,7 @@ class Lexicon:
     sequence_preps: frozenset[str] = frozenset()
     caller_nouns: frozenset[str] = frozenset()
     generic_people: frozenset[str] = frozenset()
+    institution_seats: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
@@ -215,6 +216,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.sequence_preps = _set(w.get("sequence_preps"))
     lex.caller_nouns = _set(w.get("caller_nouns"))
     lex.generic_people = _set(w.get("generic_people"))
+    lex.institution_seats = _set(w.get("institution_seats"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
     lex.proposal_nouns = _set(w.get("proposal_nouns"))

@@ -269,6 +269,26 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
     return sorted(out, key=lambda m: m.first)
 
 
+def capitals_as_countries(m: Draft, entities, country_of, keep) -> None:
+    """« Moscou a dénoncé … », « Rome a remercié Nouakchott »: a capital acting
+    or acted upon stands for its country (except the seats of institutions,
+    « Bruxelles » for the European Union). ``country_of(name)`` gives the
+    country a place is the capital of."""
+    def country(p):
+        if fold(p.name) in keep:
+            return p
+        c = country_of(p.name)
+        if not c or fold(c) == fold(p.name):
+            return p
+        for e in entities:
+            if fold(e.name) == fold(c):
+                return type(p)(name=e.name, entity=e.id)
+        return type(p)(name=c, entity=None)
+
+    m.actors = dedupe([country(p) for p in m.actors])
+    m.targets = [t for t in dedupe([country(p) for p in m.targets]) if not any(same(t, a) for a in m.actors)]
+
+
 def use_aliases(m: Draft, entities, aliases) -> None:
     """« l'Alliance atlantique » in an article that also names « l'OTAN »:
     one actor, under the name the article gives as an entity."""
