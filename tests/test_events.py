@@ -718,3 +718,8 @@ def test_a_capital_stands_for_its_country(analyse):
     # but Brussels for the European Union keeps its name
     r = analyse("Bruxelles a salué la formation du gouvernement grec.", PUB)
     assert named(one(r, "SUPPORT").actors, "Bruxelles")
+
+
+def test_participle_cut_from_its_auxiliary(analyse):
+    r = analyse("Le ministre malien a de son côté salué « l'engagement constant » du Maroc.", PUB)
+    assert named(one(r, "SUPPORT").actors, "ministre")

@@ -82,11 +82,23 @@ def acl_root(v: Token) -> Token:
     return cur
 
 
+def cut_auxiliary(v: Token) -> Token | None:
+    """« X a de son côté salué … »: the auxiliary a participle was cut from by
+    an adverbial (the parser makes it the root and the participle an « acl »)."""
+    h = v.head
+    if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and h.dep_.startswith("obl") \
+            and h.head.pos_ == "AUX" and h.head.lemma_ == "avoir" and h.i < v.i:
+        return h.head
+    return None
+
+
 def is_passive(v: Token) -> bool:
     if fold(v.lemma_) in lexicon().etre_verbs:
         return False  # « il est arrivé »: the perfect of a verb taking « être »
     if any(c.dep_ in REFLEXIVE_DEPS and "Yes" in c.morph.get("Reflex") and c.i < v.i for c in v.children):
         return False  # « ils s'étaient rassemblés »: a pronominal verb's perfect
+    if cut_auxiliary(v) is not None:
+        return False
     if any(c.dep_ == "aux:pass" for c in v.children):
         return True
     if "Pass" in v.morph.get("Voice"):
@@ -150,6 +162,11 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return agent_of(v.head), False
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None and is_passive(v)
+    aux = cut_auxiliary(v)
+    if aux is not None:
+        for c in aux.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c, False
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
