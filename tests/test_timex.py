@@ -339,3 +339,112 @@ def test_any_text_gives_exact_spans(analyse, words, published):
 def test_hours_after_de_then_a_place_are_a_duration(analyse, text, expected):
     got = [(t.text, t.type, t.value) for t in analyse(text, "2024-03-12").timexes]
     assert got[0] == expected
+
+
+# --- Round 2: generalisation classes (own sentences) -------------------------
+# 2025-02-11 is a Tuesday; 2024-11-20 a Wednesday.
+TUE = "2025-02-11"
+WED = "2024-11-20"
+
+WEEKDAY_DIRECTION = [
+    # a modal or a passive between the weekday and its verb: the verb that carries the tense
+    ("La délégation doit être accueillie mardi par le Premier ministre.", TUE, "mardi", "DATE", TUE),
+    ("Le ministre devrait se rendre jeudi à Varsovie.", TUE, "jeudi", "DATE", "2025-02-13"),
+    ("Les deux chefs d'État vont signer vendredi un accord de défense.", TUE, "vendredi", "DATE", "2025-02-14"),
+    # the weekday of the publication day, with no « prochain »: that very day, whatever the tense
+    ("Le ministre sera reçu mardi à l'Élysée.", TUE, "mardi", "DATE", TUE),
+    ("Le gouvernement présente ce mardi son plan pour l'hôpital.", TUE, "ce mardi", "DATE", TUE),
+    ("Les sénateurs ont adopté le texte mardi en première lecture.", TUE, "mardi", "DATE", TUE),
+    # a conditional the tagger reads as an imperfect, a future it reads as a present
+    ("Le porte-parole a précisé qu'une rencontre se tiendrait vendredi à Genève.", TUE, "vendredi", "DATE", "2025-02-14"),
+    ("Les négociateurs ont assuré qu'ils reviendraient jeudi avec une offre.", TUE, "jeudi", "DATE", "2025-02-13"),
+    ("« Nous publierons jeudi nos propositions », a promis la syndicaliste.", TUE, "jeudi", "DATE", "2025-02-13"),
+    # a weekday after the quote belongs to the speech verb, not to a verb inside the quote
+    ("« Notre pays ne renoncera à rien. Nous attendons des actes », a affirmé le ministre dimanche soir à la télévision.",
+     TUE, "dimanche soir", "TIME", "2025-02-09TEV"),
+    ("« Le dialogue reste ouvert », a répondu lundi la porte-parole du gouvernement.", TUE, "lundi", "DATE", "2025-02-10"),
+]
+
+MONTH_YEAR_BY_TENSE = [
+    ("Le mandat de la mission arrive à échéance en novembre.", TUE, "novembre", "DATE", "2025-11"),
+    ("La ministre a indiqué qu'elle se rendrait à Tokyo en janvier.", WED, "janvier", "DATE", "2025-01"),
+    ("Le gouvernement présente son budget avant le sommet de juin.", TUE, "juin", "DATE", "2025-06"),
+    # a present the tagger reads as a passé simple (same form)
+    ("Le conseil se réunit en mars pour voter le budget.", TUE, "mars", "DATE", "2025-03"),
+    # a parse that hangs the month on the main verb across the « que » clause (a hyphenated name)
+    ("Le ministre a annoncé qu'il se rendrait à Port-au-Prince en mars.", WED, "mars", "DATE", "2025-03"),
+    ("Les accords ont été signés en décembre à Dakar.", TUE, "décembre", "DATE", "2024-12"),
+    ("La grève a commencé en février dans les ports.", TUE, "février", "DATE", "2025-02"),
+    # seasons: « depuis » and a past tense look back, a future looks ahead
+    ("Le dialogue entre les deux capitales est suspendu depuis l'automne.", TUE, "l'automne", "DATE", "2024-FA"),
+    ("Les inondations de l'été ont ravagé la vallée.", TUE, "l'été", "DATE", "2024-SU"),
+    ("Une nouvelle conférence se tiendra à l'automne.", TUE, "l'automne", "DATE", "2025-FA"),
+    ("La mission arrivera au printemps.", "2024-11-20", "printemps", "DATE", "2025-SP"),
+    # no publication date: the year stays unknown
+    ("Le dialogue est suspendu depuis l'automne.", None, "l'automne", "DATE", "XXXX-FA"),
+]
+
+ANAPHORA_ANCHORS = [
+    # the date of the clause the expression depends on, even written after it
+    ("Le cortège, autorisé la veille par la préfecture, a défilé samedi après-midi dans le centre.",
+     TUE, "la veille", "DATE", "2025-02-07"),
+    ("Le navire, arraisonné le 3 février, a été relâché le lendemain au large de Brest.",
+     TUE, "le lendemain", "DATE", "2025-02-04"),
+    # ... but not the date of a later clause
+    ("Le Kremlin a confirmé la visite le 6 février. Dès le lendemain, la presse a révélé que les "
+     "deux hommes se verraient le 14 février.", TUE, "le lendemain", "DATE", "2025-02-07"),
+    # no date in the sentence: the paragraph's, the one before a paragraph break, else the lead's
+    ("Des frappes ont visé dimanche un dépôt de carburant, a indiqué l'armée.\n\n"
+     "Le ministre a convoqué lundi soir le chargé d'affaires.\n\n"
+     "Des manifestants se sont rassemblés dans la nuit devant l'ambassade.", TUE, "la nuit", "TIME", "2025-02-10TNI"),
+    ("Des frappes ont visé dimanche un dépôt de carburant, a indiqué l'armée.\n\n"
+     "Le 3 janvier, un premier dépôt avait brûlé dans la même région.\n\n"
+     "Les pompiers ont lutté contre les flammes.\n\n"
+     "Le gouverneur s'est rendu sur place à 15 heures.", TUE, "15 heures", "TIME", "2025-02-09T15:00"),
+    ("Le 20 janvier, la ministre a signé l'accord. Elle est arrivée le 5 février à Alger et a "
+     "rencontré le président le soir même.", TUE, "le soir même", "TIME", "2025-02-05TEV"),
+    # « la veille de X », « le lendemain de X »: the day the text gave to X
+    ("Leur arrestation a eu lieu le 4 février à Lyon. Un voisin a témoigné devant le juge mercredi. "
+     "Le lendemain de l'arrestation, leurs avocats avaient déposé plainte.", TUE, "Le lendemain", "DATE", "2025-02-05"),
+    ("La sénatrice a annoncé jeudi sa démission.\n\n« Une démission de plus », a ironisé samedi un élu.\n\n"
+     "La veille de sa démission, elle présidait encore une commission.", TUE, "La veille", "DATE", "2025-02-05"),
+    # a part of the day with no date in its sentence: the day the story is at
+    ("Des tirs ont visé dimanche un convoi humanitaire près de la frontière.\n\n"
+     "« Ces attaques sont inacceptables. Elles doivent cesser », a dit le coordinateur de l'ONU. "
+     "Il a demandé une enquête.\n\n"
+     "Dans un message diffusé dans la soirée, l'état-major a démenti toute implication.",
+     TUE, "la soirée", "TIME", "2025-02-09TEV"),
+]
+
+EXTENTS = [
+    ("Les gendarmes sont intervenus jeudi à l'aube dans le quartier.", TUE, "jeudi à l'aube", "TIME", "2025-02-06TMO"),
+    ("L'assaut a été donné le 2 février à l'aube.", TUE, "le 2 février à l'aube", "TIME", "2025-02-02TMO"),
+    ("Les routes seront chargées pendant le week-end de Pâques.", "2025-04-10", "le week-end de Pâques", "DATE", "2025-W16-WE"),
+    ("Les contrôleurs menacent de faire grève tout le week-end de l'Ascension.", "2025-05-20",
+     "le week-end de l'Ascension", "DATE", "2025-W22-WE"),
+    ("Le directeur, renvoyé quelques semaines plus tard, a porté plainte.", TUE, "quelques semaines", "DURATION", "PXW"),
+    ("Il a été condamné à deux ans de prison et à cinq ans d'inéligibilité.", TUE, "cinq ans", "DURATION", "P5Y"),
+    ("La cour l'a condamnée à trois ans d'interdiction de gérer une entreprise.", TUE, "trois ans", "DURATION", "P3Y"),
+]
+
+ROUND2 = [pytest.param(*c, id=f"{fam}: {c[0][:40]}") for fam, cases in [
+    ("weekday", WEEKDAY_DIRECTION), ("month", MONTH_YEAR_BY_TENSE), ("anaphora", ANAPHORA_ANCHORS),
+    ("extent", EXTENTS)] for c in cases]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND2)
+def test_timex_round2(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Le pays se trouve à l'aube d'une nouvelle ère.", "aube"),
+    ("Le romancier est mort à 91 ans d'une longue maladie.", "91 ans"),
+])
+def test_not_a_timex_round2(analyse, text, word):
+    record = analyse(text, TUE)
+    i = text.find(word)
+    if i < 0:
+        return
+    overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
+    assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]

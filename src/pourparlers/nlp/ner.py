@@ -34,6 +34,19 @@ lemmatizer's own lexicon of common nouns and adjectives.
   keeps one label (the most frequent) and a surname alone takes the PER label
   of the full name.
 
+- Whole-article rules (round 2): two names the tokenizer split at a hyphen are
+  one (« Addis » « Abeba »), not after a noun for a pair (« liaison
+  Nîmes-Montpellier ») nor two persons (« Macron-Merkel »); an acronym in
+  brackets whose letters come from the name before it takes that name's label,
+  there and everywhere in the article (« Alliance pour la renaissance du Kivu
+  (ARK) »); the capitalised name after a noun for a kind of organisation is an
+  organisation, without the noun, where the model missed or mislabelled it
+  (« la compagnie publique Codelco »), and wherever the article repeats it;
+  « armée » + demonym, « ministère » + adjective + portfolio (where the model
+  found no portfolio) and a court or prosecutor with its seat are one
+  organisation; « sur X » is the network; a person's or misc name opening a
+  dateline is a place; « place / palais / rue » + name is one place.
+
 It also provides ``use_trained_ner``: the pipeline's ``ner`` weights are
 replaced by the fine-tuned ones shipped in ``data/models/ner`` (built by
 ``scripts/train_ner.py``), same architecture, nothing downloaded.
@@ -46,7 +59,10 @@ import pathlib
 import warnings
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -177,11 +193,26 @@ class NerCorrector(Component):
         self.ordinals = frozenset(c["ordinals"])
         self.ordinal_suffixes = tuple(c["ordinal_suffixes"])
         self.org_heads = frozenset(o["heads"])
+        ap, cn, lo = o["apposition"], o["common_noun"], res["loc"]
+        self.apposition_heads = frozenset(ap["heads"])
+        self.apposition_between = frozenset(ap["between"])
+        self.letter_orgs = {k: [w.split() for w in v] for k, v in o["letters"].items()}
+        self.with_demonym = frozenset(cn["with_demonym"])
+        self.with_portfolio = frozenset(cn["with_portfolio"])
+        self.with_seat = frozenset(cn["with_seat"])
+        self.seat_links = [w.split() for w in sorted(cn["seat_links"], key=len, reverse=True)]
+        self.loc_heads = frozenset(lo["heads"])
+        self.loc_heads_de = frozenset(lo["heads_with_de"])
+        self.demonyms = frozenset(resources.load("roles").get("demonyms", {}))
+        self.pair_nouns = frozenset(res["hyphens"]["pair_nouns"])
+        self._trigger_ids = None
+        self._triggers = self.with_demonym | self.with_portfolio | self.with_seat | self.apposition_heads \
+            | self.loc_heads
         cal = resources.load("calendar")
         self.calendar = frozenset(cal["months"]) | frozenset(cal["weekdays"])
         self.lexicon = Lexicon.from_nlp(nlp)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for key, names in (("ORG_NAME", o["names"]), ("ORG_RELABEL", o["relabel"]),
+        for key, names in (("ORG_NAME", o["names"] + o["international"]), ("ORG_RELABEL", o["relabel"]),
                            ("ARTICLE_NAME", b["article_names"])):
             docs = [nlp.make_doc(v) for n in names for v in sorted(_variants(n))]
             self.matcher.add(key, docs)
@@ -307,8 +338,8 @@ class NerCorrector(Component):
             while j < e and doc[j].lower_ in self.leading:
                 j += 1
             det_before = j > 0 and doc[j - 1].pos_ == "DET"
-            if j < e - 2 and self.lexicon.is_adjective(doc[j]) and doc[j].is_title \
-                    and (det_before or label == "PER") \
+            if j < e - 2 and self.lexicon.is_adjective(doc[j]) and doc[j].is_title and doc[j].whitespace_ \
+                    and (det_before or (label == "PER" and self._known_demonym(doc[j]))) \
                     and not any(ps <= j < pe for ps, pe in protected) \
                     and self._looks_like_person([t for t in doc[j + 1:e] if not t.is_punct]):
                 return j + 1, e, "PER"
@@ -397,8 +428,9 @@ class NerCorrector(Component):
                 final.append((ps, pe, plabel))
                 continue
             words = [t for t in doc[ps:pe] if not t.is_space and not t.is_punct]
-            if not any(t.is_title or t.is_upper for t in words if not self._is_title(t)):
-                role = role or any(self._is_title(t) for t in words)
+            if not any(t.is_title or t.is_upper for t in words
+                       if not self._is_title(t) and t.lower_ not in self.apposition_heads):  # « ONG »
+                role = role or any(self._is_title(t) or t.lower_ in self.apposition_heads for t in words)
                 continue  # « la porte-parole de »: no name here
             if self._looks_like_person(words):
                 final.append((ps, pe, "PER"))
@@ -461,6 +493,14 @@ class NerCorrector(Component):
                 continue  # a longer name holds it (« Kremlin » in « Grand Palais du Kremlin »)
             result = [r for r in result if r[1] <= s or e <= r[0]]
             result.append((s, e, "ORG"))
+        self._index(doc)
+        result = self._merge_hyphens(doc, sorted(result))
+        result = self._common_noun_orgs(doc, result, protected)
+        result = self._apposed_names(doc, result, protected)
+        result = self._place_heads(doc, result, protected)
+        result = self._acronyms(doc, result)
+        result = self._letters(doc, result)
+        result = self._dateline(doc, result)
         result = self._harmonise(doc, sorted(result), kinds)
         result = self._propagate_surnames(doc, result)
         spans, last = [], -1
@@ -472,6 +512,291 @@ class NerCorrector(Component):
         doc.ents = spans
         return doc
 
+
+    # -- rules over the whole doc (round 2) --
+
+    @staticmethod
+    def _put(result: list[tuple[int, int, str]], s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+        """``result`` with (s, e, label) in place of every entity it overlaps."""
+        out = [r for r in result if r[1] <= s or e <= r[0]]
+        out.append((s, e, label))
+        return sorted(out)
+
+    @staticmethod
+    def _glued_hyphen(doc: Doc, i: int) -> bool:
+        return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_
+
+    def _merge_hyphens(self, doc: Doc, result: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Two entities the tokenizer split at a hyphen are one name (« Addis » « Abeba »,
+        « Joseph » « Marie Atangana »); two persons stay two (« le sommet Macron-Merkel »)."""
+        out: list[tuple[int, int, str]] = []
+        for r in result:
+            if out:
+                ps, pe, pl = out[-1]
+                s, e, label = r
+                if s == pe + 1 and self._glued_hyphen(doc, pe) and pl == label and (
+                        label != "PER" or (pe - ps == 1 and e - s >= 2)) and not self._after_pair_noun(doc, ps):
+                    out[-1] = (ps, e, label)
+                    continue
+            out.append(r)
+        return out
+
+    def _index(self, doc: Doc) -> None:
+        """Where the trigger words of the doc-wide rules stand (one vectorised pass)."""
+        if self._trigger_ids is None:
+            self._trigger_ids = numpy.array(sorted({get_string_id(w) for w in self._triggers}), dtype="uint64")
+            self._orth_ids = numpy.array(sorted({get_string_id(w) for w in list(self.letter_orgs) + ["("]}),
+                                         dtype="uint64")
+        arr = doc.to_array([LOWER, ORTH]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        hits = numpy.nonzero(numpy.isin(arr[:, 0], self._trigger_ids) | numpy.isin(arr[:, 1], self._orth_ids))[0]
+        self._at: dict[str, list[int]] = {}
+        for i in hits.tolist():
+            t = doc[i]
+            key = t.text if t.text in self.letter_orgs or t.text == "(" else t.lower_
+            self._at.setdefault(key, []).append(i)
+        self._orths = arr[:, 1]
+
+    def _texts_equal(self, doc: Doc, j: int, words: list[str]) -> bool:
+        return all(doc[j + k].text == w for k, w in enumerate(words))
+
+    def _where(self, words) -> list[int]:
+        return sorted(i for w in words for i in self._at.get(w, ()))
+
+    def _after_pair_noun(self, doc: Doc, i: int) -> bool:
+        """« la liaison Nîmes-Montpellier »: a noun for a pair before the names."""
+        k = i - 1
+        while k >= 0 and doc[k].pos_ in ("DET", "ADJ") and doc[k].is_lower:
+            k -= 1
+        return k >= 0 and (doc[k].lower_ in self.pair_nouns or doc[k].lemma_.lower() in self.pair_nouns)
+
+    @staticmethod
+    def _abbreviates(acr: str, words: list[str]) -> bool:
+        """The letters of ``acr`` in order: from the initials of ``words``, or further on in
+        the word whose initial was taken (« Minuss »: MIssion des Nations Unies au Soudan
+        du Sud; « ARK »: Alliance pour la Renaissance du Kivu)."""
+        letters = [c for c in acr.lower() if c.isalpha()]
+        words = [w.lower() for w in words if w[:1].isalpha()]
+        wi, pos, li = -1, 0, 0
+        while li < len(letters):
+            c = letters[li]
+            if wi >= 0:
+                j = words[wi].find(c, pos)
+                if j > 0:
+                    pos, li = j + 1, li + 1
+                    continue
+            nxt = next((k for k in range(wi + 1, len(words)) if words[k][0] == c), None)
+            if nxt is None:
+                return False
+            wi, pos, li = nxt, 1, li + 1
+        return wi >= 0 and words[0][0] == letters[0]
+
+    def _word_is(self, tok: Token, words) -> bool:
+        return tok.lower_ in words or tok.lemma_.lower() in words
+
+    def _known_demonym(self, tok: Token) -> bool:
+        """« soudanaise », « Italienne »: a demonym of the roles table (any case, any inflection)."""
+        return tok.lower_ in self.demonyms or tok.lemma_.lower() in self.demonyms \
+            or any(f in self.demonyms for f in _masculine_singular(tok.lower_))
+
+    def _is_demonym(self, tok: Token) -> bool:
+        return tok.is_lower and self._known_demonym(tok)
+
+    def _capitalised_run(self, doc: Doc, i: int, limit: int | None = None) -> int:
+        """The end of the run of capitalised words (and the lower-case adjectives glued
+        to them: « Affaires étrangères ») starting at i; i when there is none."""
+        end = i
+        limit = len(doc) if limit is None else limit
+        k = i
+        while k < limit:
+            t = doc[k]
+            if (t.is_title or t.is_upper) and t.is_alpha:
+                k += 1
+                end = k
+            elif k > i and t.is_lower and t.pos_ == "ADJ" and end == k:
+                k += 1
+                end = k
+            elif k > i and self._glued_hyphen(doc, k) and end == k:
+                k += 1
+            else:
+                break
+        return end
+
+    def _common_noun_orgs(self, doc: Doc, result, protected) -> list[tuple[int, int, str]]:
+        """« l'armée soudanaise », « le ministère russe des Affaires étrangères », « le
+        tribunal correctionnel de Bordeaux »: one organisation, the common noun included."""
+        n = len(doc)
+        for i in self._where(self.with_demonym | self.with_portfolio | self.with_seat):
+            tok = doc[i]
+            if not tok.is_lower:
+                continue
+            if self._word_is(tok, self.with_demonym) and i + 1 < n and self._is_demonym(doc[i + 1]):
+                result = self._put(result, i, i + 2, "ORG")
+                continue
+            portfolio = self._word_is(tok, self.with_portfolio)
+            seat = self._word_is(tok, self.with_seat)
+            if not (portfolio or seat):
+                continue
+            k = i + 1
+            if portfolio:
+                while k < n and k < i + 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                    k += 1  # « ministère russe »
+            else:
+                moved = True
+                while moved and k < n:
+                    moved = False
+                    for link in self.seat_links:
+                        if [t.lower_ for t in doc[k:k + len(link)]] == link:
+                            k += len(link)
+                            moved = True
+                            break
+            # « de », « des », « du », « de l' », « d' »
+            if k < n and doc[k].lower_ in ("de", "des", "du", "d'", "d’"):
+                k += 1
+                if k < n and doc[k].lower_ in ("l'", "l’", "la"):
+                    k += 1
+            else:
+                continue
+            end = self._capitalised_run(doc, k)
+            if end == k:
+                continue
+            if seat and not any(r[0] == k and r[2] == "LOC" for r in result):
+                continue  # the seat must be a place the model saw
+            if portfolio and any(r[0] < end and k < r[1] for r in result):
+                continue  # WiNER keeps the portfolio alone where the model found it (« ministère de la Défense »)
+            if any(ps < end and i < pe and (ps, pe) in protected for ps, pe, _ in result):
+                continue
+            if portfolio and end < n and self._is_demonym(doc[end]):
+                end += 1  # « ministère des Affaires étrangères chinois »
+            result = self._put(result, i, end, "ORG")
+        return result
+
+    def _apposed_names(self, doc: Doc, result, protected) -> list[tuple[int, int, str]]:
+        """« l'ONG Amnesty International », « la compagnie publique Codelco »: the name
+        after a noun for a kind of organisation is an organisation, without the noun."""
+        n = len(doc)
+        found: list[list[str]] = []
+        for i in self._where(self.apposition_heads):
+            tok = doc[i]
+            if not (tok.is_lower or tok.is_upper) or tok.lower_ not in self.apposition_heads:
+                continue
+            if i + 1 < n and doc[i + 1].text in ("-", "‑"):
+                continue
+            k = i + 1
+            while k < n and doc[k].is_lower and (doc[k].pos_ == "ADJ" or doc[k].lower_ in self.apposition_between
+                                                 or self.lexicon.is_adjective(doc[k])) \
+                    and doc[k].pos_ not in ("ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
+                k += 1
+            end = self._capitalised_run(doc, k)
+            while end > k and (doc[end - 1].pos_ in ("ADP", "DET") or doc[end - 1].is_lower):
+                end -= 1
+            if end == k or (end - k == 1 and len(doc[k]) < 2) or self._at_start(doc, k):
+                # an entity that is the noun alone is no name (« l'ONG française »)
+                result = [r for r in result if not (r[0] == i and r[1] == i + 1)]
+                continue
+            if any(self._is_title(t) for t in doc[k:end]) or doc[k].lower_ in self.calendar:
+                continue
+            if end + 1 < n and doc[end].lower_ in ("de", "du", "des", "d'", "d’") and doc[end + 1].is_lower:
+                continue  # « l'association Médecins du monde »: the name goes on
+            # the model missed the name, or read it as another kind of name; a span it gave
+            # otherwise is left as it is (WiNER often keeps the noun: « l'agence Bloomberg »)
+            over = [r for r in result if r[0] < end and k < r[1] and not (r[0] == i and r[1] == i + 1)]
+            if over and not (len(over) == 1 and (over[0][0], over[0][1]) == (k, end)):
+                continue
+            result = self._put(result, k, end, "ORG")
+            result = [r for r in result if not (r[0] == i and r[1] == i + 1)]
+            found.append([t.text for t in doc[k:end]])
+        # the name found this way is an organisation wherever else the article repeats it
+        for words in found:
+            m = len(words)
+            for j in numpy.nonzero(self._orths == get_string_id(words[0]))[0].tolist():
+                if j + m <= n and self._texts_equal(doc, j, words) and not any(r[0] < j + m and j < r[1] for r in result) \
+                        and (j + m >= n or not doc[j + m].is_title):  # not part of a longer name
+                    result = self._put(result, j, j + m, "ORG")
+        return result
+
+    def _place_heads(self, doc: Doc, result, protected) -> list[tuple[int, int, str]]:
+        """« la mer Baltique », « le palais Chigi », « la place de la République »: the
+        common noun is part of the place's name."""
+        n = len(doc)
+        for i in self._where(self.loc_heads):
+            tok = doc[i]
+            if not tok.is_lower or tok.lower_ not in self.loc_heads:
+                continue
+            k = i + 1
+            if tok.lower_ in self.loc_heads_de and k < n and doc[k].lower_ in ("de", "des", "du", "d'", "d’"):
+                k += 1
+                if k < n and doc[k].lower_ in ("l'", "l’", "la"):
+                    k += 1
+            hit = [r for r in result if r[0] == k and r[2] == "LOC" and (r[0], r[1]) not in protected]
+            if not hit:
+                continue
+            result = self._put(result, i, hit[0][1], "LOC")
+        return result
+
+    def _acronyms(self, doc: Doc, result) -> list[tuple[int, int, str]]:
+        """« l'Alliance pour la renaissance du Kivu (ARK) »: the long form is one name
+        ending at the bracket, the acronym takes its label, here and everywhere else."""
+        defined: dict[str, str] = {}
+        n = len(doc)
+        for i in self._at.get("(", ()):
+            if not 0 < i < n - 2 or doc[i + 2].text != ")":
+                continue
+            acr = doc[i + 1]
+            if not (acr.is_alpha and acr.text[0].isupper() and 2 <= len(acr) <= 8
+                    and (acr.is_upper or not self.lexicon.is_common(acr))):
+                continue
+            # the long form: the entity ending at the bracket; an organisation before it
+            # joined by « de » to a place is part of it (« Alliance pour la renaissance du Kivu »)
+            last = next((r for r in result if r[1] == i), None)
+            if last is None:
+                continue
+            s, label = last[0], last[2]
+            prev = next((r for r in result if r[1] < s and r[2] == "ORG"
+                         and [t.lower_ for t in doc[r[1]:s]] in (["de"], ["du"], ["des"], ["d'"], ["d’"],
+                                                                   ["de", "la"], ["de", "l'"], ["de", "l’"])), None)
+            if prev is not None and last[2] == "LOC":
+                s, label = prev[0], "ORG"
+            words = [t.text for t in doc[s:i] if not t.is_punct]
+            if acr.text == doc[s:i].text or not self._abbreviates(acr.text, words):
+                continue  # « Chambéry (Savoie) »: a place, no acronym
+            if label != "ORG" and (doc[s].lower_ in self.org_heads or doc[s].lemma_.lower() in self.org_heads):
+                label = "ORG"
+            if (s, i) != (last[0], last[1]):
+                result = self._put(result, s, i, label)
+            defined[acr.text] = label
+            result = self._put(result, i + 1, i + 2, label)
+        if defined:
+            ids = numpy.array([get_string_id(w) for w in defined], dtype="uint64")
+            for t in (doc[k] for k in numpy.nonzero(numpy.isin(self._orths, ids))[0].tolist()):
+                if t.text in defined and not any(r[0] <= t.i < r[1] and (r[1] - r[0] > 1) for r in result):
+                    result = self._put(result, t.i, t.i + 1, defined[t.text])
+        return result
+
+    def _letters(self, doc: Doc, result) -> list[tuple[int, int, str]]:
+        """« sur X », « le réseau social X »: a one-letter organisation, only after its cues."""
+        for t in (doc[k] for k in self._where(self.letter_orgs)):
+            cues = self.letter_orgs.get(t.text)
+            if not cues:
+                continue
+            for cue in cues:
+                k = len(cue)
+                if t.i >= k and [w.lower_ for w in doc[t.i - k:t.i]] == cue and (
+                        t.i + 1 >= len(doc) or not (doc[t.i + 1].is_title or doc[t.i + 1].is_upper)):
+                    result = self._put(result, t.i, t.i + 1, "ORG")
+                    break
+        return result
+
+    def _dateline(self, doc: Doc, result) -> list[tuple[int, int, str]]:
+        """« Victoria, 27 décembre 2023. – »: the name opening a dateline is a place."""
+        out = []
+        for s, e, label in result:
+            if label in ("PER", "MISC") and (s == 0 or "\n" in doc[s - 1].text or doc[s - 1].is_space) \
+                    and e + 3 < len(doc) and doc[e].text == "," and doc[e + 1].like_num \
+                    and doc[e + 2].lower_ in self.calendar:
+                label = "LOC"
+            out.append((s, e, label))
+        return out
 
     def _harmonise(self, doc: Doc, result: list[tuple[int, int, str]],
                    kinds: dict) -> list[tuple[int, int, str]]:

@@ -238,6 +238,7 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["dem"] = prefix(det["demonstrative"])
     r["poss"] = prefix(det["possessive"])
     r["contracted"] = alt(det["contracted"])
+    r["part_link"] = prefix(tx["day_parts_figurative"]["links"])
     r["contracted_plural"] = alt(det["contracted_plural"])
     r["dir"] = rf"{alt(list(tx['direction']['deictic']) + list(tx['direction']['anaphoric']))}(?![\w-])"
     r["dir_plural"] = rf"{alt(tx['direction']['plural'])}(?![\w-])"

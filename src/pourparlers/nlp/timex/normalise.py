@@ -7,9 +7,19 @@ counted from the publication date (DCT); anaphoric ones (« le lendemain »,
 mentioned. Where a year or a direction is missing, the tense of the governing
 verb and the preposition before the expression decide (« a été opéré samedi »
 is the Saturday before, « sera opéré samedi » the one after). Clock times and
-parts of the day take the date of their sentence, else the last date, else the
-DCT. Without a DCT, relative values stay underspecified (``XXXX-04-25``,
-``XXXX-WXX-6``) rather than guessed.
+parts of the day take the date of their sentence, else the day the story is at
+(``_story_day``: the paragraph's last day, across one paragraph break, else the
+lead's day), else the DCT. Without a DCT, relative values stay underspecified
+(``XXXX-04-25``, ``XXXX-WXX-6``) rather than guessed.
+
+The governing verb (``Tense.governor``) is found through auxiliaries, modals and
+passive infinitives (« doit être reçu »), never across a quotation mark nor
+across a « que » clause; the future and the conditional are also read from the
+verb's form where the tagger misses them (« se tiendrait », « publierons »).
+A bare weekday that is the DCT's own weekday is the DCT. « la veille » / « le
+lendemain » count from their sentence's date (before them, else after them in
+the clause governing them), from the day an earlier sentence gave to the noun
+of « la veille de sa démission », else from the story's day.
 """
 
 from __future__ import annotations
@@ -123,8 +133,9 @@ def parse_value(value: str | None) -> Ref | None:
 class Tense:
     """The tense of the verb that governs a character offset, from the parse."""
 
-    def __init__(self, doc: Doc, lex: Lexicon):
+    def __init__(self, doc: Doc, lex: Lexicon, text: str | None = None):
         self.doc = doc
+        self.text = text  # the doc's text (``Doc.text`` is rebuilt token by token)
         self.starts = doc.to_array("IDX") if len(doc) else None  # token offsets (a fast C copy)
         tv = lex.raw["tense_verbs"]
         self.future_verbs = set(tv["future"])
@@ -132,6 +143,15 @@ class Tense:
         self.etre_verbs = set(tv["with_etre"])
         self.etre_aux = tv["auxiliary_etre"]
         self.scheduled_verbs = set(tv["scheduled"])
+        tf = lex.raw["tense_forms"]
+        self.stem_end = tf["stem_end"]
+        self.fut_endings = sorted(tf["future_endings"], key=len, reverse=True)
+        self.cnd_endings = sorted(tf["conditional_endings"], key=len, reverse=True)
+        self.inf_endings = tuple(tf["infinitive_endings"])
+        self.present_like = tuple(tf["present_like"])
+        self.same_present_past = tuple(tf["same_present_past"])
+        self._quotes: list[tuple[int, int]] | None = None
+        self._pairs = [tuple(p) for p in lex.raw["quotation_marks"]["pairs"]]
 
     def token(self, char: int):
         if self.starts is None:
@@ -139,24 +159,116 @@ class Tense:
         i = int(self.starts.searchsorted(char, side="right")) - 1
         return self.doc[max(i, 0)]
 
-    def at(self, char: int) -> str | None:
+    def quote_of(self, char: int) -> int:
+        """The start of the quotation holding ``char``, or -1 outside any."""
+        if self._quotes is None:
+            text = self.text if self.text is not None else self.doc.text
+            self._quotes = []
+            for op, cl in self._pairs:
+                pos = 0
+                while True:
+                    s = text.find(op, pos)
+                    if s < 0:
+                        break
+                    e = text.find(cl, s + 1)
+                    nl = text.find("\n", s + 1)
+                    if e < 0 or (0 <= nl < e):
+                        pos = s + 1  # unclosed in its paragraph
+                        continue
+                    self._quotes.append((s, e + 1))
+                    pos = e + 1
+        for s, e in self._quotes:
+            if s <= char < e:
+                return s
+        return -1
+
+    def _local_verb(self, tok, region: int):
+        """The nearest verb of ``tok``'s quotation region in its sentence (left first)."""
+        sent = tok.sent
+        for rng in (range(tok.i - 1, sent.start - 1, -1), range(tok.i + 1, sent.end)):
+            for k in rng:
+                t = self.doc[k]
+                if self.quote_of(t.idx) != region:
+                    continue
+                if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop":
+                    return t
+        return None
+
+    def _completive(self, v, tok):
+        """The verb of a « que » clause standing between ``v`` and the date ``tok`` (« a annoncé
+        qu'elle se rendrait à Addis-Abeba en février »: a parse that hangs the date on
+        « annoncé » across the clause is wrong), or None."""
+        if v.i >= tok.i or tok.i - v.i > 25:
+            return None
+        doc = self.doc
+        for k in range(tok.i - 1, v.i, -1):
+            m = doc[k]
+            if m.text in ".;:!?«»":
+                return None
+            if m.lemma_ == "que" and m.dep_ == "mark":
+                for j in range(k + 1, tok.i):
+                    w = doc[j]
+                    if w.pos_ in ("VERB", "AUX") and not w.dep_.startswith("aux") and w.dep_ != "cop" \
+                            and "Fin" in w.morph.get("VerbForm"):
+                        return w
+                return None
+        return None
+
+    def governor(self, char: int, end: int | None = None):
+        """The verb (or predicate) governing the expression at ``char`` (its own words, up to
+        ``end``, are never its verb: « l'été » tagged as the participle of « être »), or None."""
         tok = self.token(char)
         if tok is None:
             return None
         t = tok
+        region = self.quote_of(tok.idx)
         for _ in range(8):
-            if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop":
-                return self.verb(t)
-            if t is not tok and any(c.dep_ == "cop" or c.dep_.startswith("aux") for c in t.children):
-                return self.verb(t)  # « sont incertains », a predicate with its copula
+            if end is not None and char <= t.idx < end:
+                pass
+            elif (t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and t.dep_ != "cop") or (
+                    t is not tok and any(c.dep_ == "cop" or c.dep_.startswith("aux") for c in t.children)):
+                # « sont incertains »: a predicate with its copula. A verb across a quotation
+                # mark is a parse error: take the nearest verb on the date's side instead.
+                if self.quote_of(t.idx) != region:
+                    local = self._local_verb(tok, region)
+                    if local is not None:
+                        return local
+                return self._completive(t, tok) or t
             if t.head is t:
                 break
             t = t.head
+        return None
+
+    def at(self, char: int, end: int | None = None) -> str | None:
+        """The tense governing the expression at ``char`` (see ``governor``)."""
+        tok = self.token(char)
+        if tok is None:
+            return None
+        v = self.governor(char, end)
+        if v is not None:
+            return self.verb(v)
         # no verb governs it (a broken parse, a headline): the sentence's first finite verb
         for t in tok.sent:
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
                 head = t.head if t.dep_.startswith("aux") or t.dep_ == "cop" else t
                 return self.verb(head) if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else self.verb(t)
+        return None
+
+    def form_tense(self, v) -> str | None:
+        """« Fut » or « Cnd » read from a finite verb's form (« tiendrait », « publierons »)."""
+        if "Fin" not in v.morph.get("VerbForm"):
+            return None
+        form, lemma = v.text.lower(), v.lemma_.lower()
+        if lemma.endswith(self.present_like):
+            return None
+        base = lemma[:-2] if lemma.endswith(self.inf_endings) else None
+        for endings, code in ((self.cnd_endings, "Cnd"), (self.fut_endings, "Fut")):
+            for e in endings:
+                if form.endswith(e) and len(form) > len(e) + 1:
+                    stem = form[:-len(e)]
+                    if stem.endswith(self.stem_end) and stem != base:
+                        return code
+                    break
         return None
 
     def verb(self, v, depth: int = 0) -> str | None:
@@ -168,6 +280,19 @@ class Tense:
             return "future"
         if tense_aux:
             return "past"  # passé composé, plus-que-parfait, passé du conditionnel
+        if pass_aux and "Inf" in pass_aux[0].morph.get("VerbForm"):
+            # « doit être reçu »: the passive infinitive takes its tense from the verb above
+            head = v.head
+            if head is not v and head.pos_ in ("VERB", "AUX") and depth < 3:
+                if head.lemma_ in self.future_verbs:
+                    return "future"
+                if head.lemma_ in self.past_verbs:
+                    return "past"
+                return "future" if self.verb(head, depth + 1) == "future" else None
+            return None
+        ft = self.form_tense(v) or next((x for a in pass_aux if (x := self.form_tense(a))), None)
+        if ft is not None:
+            return "future"
         if pass_aux and v.lemma_ in self.etre_verbs and pass_aux[0].lemma_ == self.etre_aux:
             return "past"  # « est rentré »: passé composé of a verb conjugated with être
         if pass_aux:
@@ -198,9 +323,15 @@ class Tense:
                 if head is not v and head.pos_ in ("VERB", "AUX") and depth < 3:
                     return self.verb(head, depth + 1)
                 return None
-            return "past"
+            return "participle"  # « le navire arraisonné le 3 mars »: past, but no finite verb
         t = morph.get("Tense")
-        if "Imp" in t or "Past" in t:
+        if "Imp" in t:
+            return "imperfect"  # a state at a past time: the caller decides if it places a date
+        if "Past" in t:
+            lemma, form = v.lemma_.lower(), v.text.lower()
+            if lemma.endswith(self.same_present_past) and form in (lemma[:-1] + "t", lemma[:-2] + "t",
+                                                                   lemma[:-1] + "s", lemma[:-2] + "s"):
+                return "present"  # « le conseil se réunit en mars »
             return "past"
         if "Cnd" in morph.get("Mood"):
             return "future"
@@ -245,13 +376,15 @@ class Resolver:
         self.ambiguous_units = {norm(w) for w in lex.raw["duration_exceptions"]["ambiguous_units"]}
         self.one_words = {norm(w) for w in lex.raw["duration_exceptions"]["one"]}
         self._day_ref: Ref | None = None
+        self._seen_days: list[tuple[int, dt.date]] = []  # day-level dates so far (start, date)
+        self._cands: list[Cand] = []
 
     # ------------------------------------------------------------ context --
 
     @property
     def tense(self) -> Tense:
         if self._tense is None:
-            self._tense = Tense(self.doc, self.lex)
+            self._tense = Tense(self.doc, self.lex, self.text)
         return self._tense
 
     def sentence(self, char: int) -> tuple[int, int]:
@@ -264,13 +397,21 @@ class Resolver:
         i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
         return self._sents[i] if self._sents else (0, len(self.text))
 
-    def direction(self, c: Cand, present: int = 0, default: int = 0) -> int:
-        """-1 (before the DCT), +1 (after) or 0 (no clue), from the words before and the tense."""
+    def direction(self, c: Cand, present: int = 0, default: int = 0, imperfect: int = -1,
+                  participle: int = -1) -> int:
+        """-1 (before the DCT), +1 (after) or 0 (no clue), from the words before and the tense
+        (``imperfect``, ``participle``: the direction given by an imperfect or by a past
+        participle with no auxiliary, when a caller trusts them less than a perfect)."""
         before = self.text[max(0, c.start - 20):c.start]
         if self.past_cue.search(before):
             return -1
-        t = self.tense.at(c.start)
+        t = self.tense.at(c.start, c.end)
         ahead = self.future_cue.search(before)
+        for code, value in (("imperfect", imperfect), ("participle", participle)):
+            if t == code:
+                if value != -1:
+                    return 1 if ahead else value
+                t = "past"
         if t == "past":
             return 0 if ahead else -1  # « a donné jusqu'au 30 juin »: no clue
         if t == "future" or ahead:
@@ -353,6 +494,7 @@ class Resolver:
 
     def resolve(self, cands: list[Cand]) -> list[Timex]:
         self.weekday_dates = self._explicit_weekdays(cands)
+        self._cands = cands
         results: dict[int, tuple[str, str] | None] = {}
         pending = []
         for i, c in enumerate(cands):
@@ -371,6 +513,7 @@ class Resolver:
                     self.ref = ref
                     if ref.gran == "D":
                         self._day_ref = ref
+                        self._seen_days.append((c.start, ref.date))
         self._days = sorted((cands[i].start, cands[i].end, res[1][:10]) for i, res in results.items()
                             if res is not None and (r := parse_value(res[1])) is not None and r.gran == "D")
         for i in pending:
@@ -489,8 +632,16 @@ class Resolver:
         else:
             y = self._range_year(i, cands, month) or self._sentence_year(c)
             if y is None:
-                y = self.infer_month(month, self.direction(c))
+                y = self.infer_month(month, self._month_direction(c, month))
         return "DATE", f"{y:04d}-{month:02d}"
+
+    def _month_direction(self, c, month: int) -> int:
+        """The direction of a month without year: the tense; a present looks ahead (« arrive à
+        échéance en décembre »), but the month just ended is the one a present reports on."""
+        d = self.direction(c, present=2)
+        if d == 2:
+            return -1 if (self.dct.month - month) % 12 == 1 else 1
+        return d
 
     def _sentence_year(self, c) -> int | None:
         """An explicit year earlier in the same sentence (« en 1998, en mai... »)."""
@@ -580,10 +731,10 @@ class Resolver:
             if known:
                 date = min(known, key=lambda x: abs((x - self.dct).days))
             else:
-                dem = p.get("det") and norm(p["det"]) in self.lex.demonstratives
                 d = self.direction(c, present=1, default=-1)
-                # a weekday told in the past may be the day of publication itself
-                date = self.weekday_date(wd, d, include_today=bool(dem) or d < 0)
+                # the publication day's own weekday, without « prochain » or « dernier »,
+                # is that very day, whatever the tense (« sera reçu mardi » on a Tuesday)
+                date = self.weekday_date(wd, d, include_today=True)
         return self.with_part(date.isoformat(), c)
 
     def _weekday_dom(self, wd: int, dom: int, c: Cand) -> dt.date | None:
@@ -715,6 +866,17 @@ class Resolver:
         dem = c.parts.get("det") and norm(c.parts["det"]) in self.lex.demonstratives
         if self.ref is not None and self.ref.gran == "Y" and not dem and self._sentence_year(c):
             return "DATE", f"{self.ref.date.year:04d}-{code}"
+        if not dem:
+            # « depuis l'automne », « les pluies de l'été ont... »: the last one begun;
+            # « se tiendra à l'automne »: the next one not yet over. An imperfect describes a
+            # state then (« des élections à l'automne semblaient probables »): no clue
+            d = self.direction(c, imperfect=0, participle=0)
+            mm, dd = self.lex.season_starts[code]
+            y = self.dct.year
+            if d < 0:
+                return "DATE", f"{y if safe_date(y, mm, dd) <= self.dct else y - 1:04d}-{code}"
+            if d > 0:
+                return "DATE", f"{y if add_months(safe_date(y, mm, dd), 3) > self.dct else y + 1:04d}-{code}"
         return "DATE", f"{self.dct.year:04d}-{code}"
 
     def _v_holiday(self, c, i, cands):
@@ -745,6 +907,23 @@ class Resolver:
         else:
             day = day_in(year)
         return ("DATE", day.isoformat()) if day else None
+
+    def _v_weekend_of(self, c, i, cands):
+        """« le week-end de la Pentecôte », « le week-end du 15 août »: the weekend nearest that day."""
+        p = c.parts
+        if p.get("h"):
+            res = self._v_holiday(Cand(c.start, c.end, "holiday", {"h": p["h"], **({"year": p["year"]} if p.get("year") else {})}), i, cands)
+        else:
+            res = self._v_daymonth(Cand(c.start, c.end, "daymonth", {k: p[k] for k in ("day", "month", "year") if p.get(k)}), i, cands)
+        if res is None:
+            return None
+        r = parse_value(res[1])
+        if r is None or r.gran != "D":
+            return "DATE", "XXXX-WXX-WE"
+        d = r.date
+        if d.weekday() in self.lex.raw["weekend_of"]["before_previous"]:
+            d -= dt.timedelta(days=7)
+        return "DATE", fmt_week(d) + "-WE"
 
     def _v_season_of(self, c, i, cands):
         return "DATE", f"XXXX-{self.lex.seasons[norm(c.parts['s'])]}"
@@ -795,7 +974,8 @@ class Resolver:
         p = norm(c.parts["p"])
         ref = self._anchor_ref()
         if p in self.lex.day_parts or self.lex.periods.get(p) == "D":
-            ref = self._day_anchor()
+            day = self._clause_day(c, i)  # « le matin même », « le jour même »
+            ref = Ref(day, "D") if day is not None else None
         if p in self.lex.day_parts:
             code = self.lex.day_parts[p]
             if ref is None or ref.gran != "D":
@@ -830,13 +1010,72 @@ class Resolver:
         elif (m := re.match(r"\s+(?:de|du|des|d['’])\s*", after, re.I)) is not None:
             nxt = self.tense.token(c.end + m.end())
             if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
-                off = 0  # « au lendemain de la démission »: the time the text is at
+                # « la veille de sa démission »: the day the text gave to the démission,
+                # else « au lendemain de la démission »: the time the text is at
+                base = self._noun_day(nxt, c) if nxt is not None else None
+                if base is None:
+                    off = 0
         if base is None:
-            ref = self._day_anchor()
-            if ref is None:
+            base = self._clause_day(c, i)
+            if base is None:
                 return self.with_part(UNDATED, c)
-            base = ref.date
         return self.with_part((base + dt.timedelta(days=off)).isoformat(), c)
+
+    def _noun_day(self, tok, c) -> dt.date | None:
+        """The day an earlier sentence gave to the event the noun phrase at ``tok`` names
+        (« le lendemain de la libération » after « la libération est intervenue mardi »)."""
+        doc = self.doc
+        head = None
+        for k in range(tok.i, min(tok.i + 4, len(doc))):
+            if doc[k].pos_ == "NOUN":
+                head = doc[k]
+                break
+            if doc[k].pos_ not in ("DET", "ADJ"):
+                break
+        if head is None or not self._seen_days:
+            return None
+        lemma = head.lemma_.lower()
+        s0, _ = self.sentence(c.start)
+        for t in reversed(doc[:head.i]):
+            if t.idx >= s0 or t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                continue
+            s, e = self.sentence(t.idx)
+            region = self.tense.quote_of(t.idx)  # a date outside the quotation naming X is not X's
+            days = [(abs(st - t.idx), d) for st, d in self._seen_days
+                    if s <= st < e and self.tense.quote_of(st) == region]
+            if days:
+                return min(days, key=lambda x: x[0])[1]
+        return None
+
+    def _clause_day(self, c, i: int) -> dt.date | None:
+        """The day an anaphoric expression counts from: the date of its own sentence (before
+        it, else after it: « interdite la veille, la marche s'est tenue mardi »), else the
+        last day the text mentioned, else the publication date."""
+        s, e = self.sentence(c.start)
+        before = [d for st, d in self._seen_days if s <= st < c.start]
+        if before:
+            return before[-1]
+        mine = self.tense.governor(c.start, c.end)
+        for k in range(i + 1, len(self._cands)):
+            n = self._cands[k]
+            if n.start >= e:
+                break
+            if n.kind not in ("daymonth", "weekday", "deictic", "iso", "numeric"):
+                continue
+            # a date further on counts only for the clause it governs (« la marche, interdite
+            # la veille, s'est tenue mardi »), not for a clause after it (« dès le lendemain,
+            # le site a annoncé que la rencontre aurait lieu le 25 »)
+            other = self.tense.governor(n.start, n.end)
+            if mine is None or other is None or other == mine or not other.is_ancestor(mine):
+                break
+            try:
+                res = getattr(self, f"_v_{n.kind}")(n, k, self._cands)
+            except (ValueError, OverflowError, KeyError):
+                res = None
+            r = parse_value(res[1]) if res else None
+            if r is not None and r.gran == "D":
+                return r.date
+        return self._story_day(c.start, self._seen_days)
 
     def _v_bound_period(self, c, i, cands):
         p = norm(c.parts["p"])
@@ -867,18 +1106,39 @@ class Resolver:
                     best, dist = t[2], dd
         if best:
             return best
-        # else the last day mentioned in the two sentences before, else the publication date
-        ps = self.sentence_before(c.start, 2)
-        before = [t for t in self._days if ps <= t[0] < c.start]
-        if before:
-            return before[-1][2]
-        return self.dct.isoformat() if self.dct else None
+        day = self._story_day(c.start, [(t[0], t[2]) for t in self._days])
+        return day if isinstance(day, str) or day is None else day.isoformat()
 
-    def sentence_before(self, char: int, n: int) -> int:
-        """Where the sentence ``n`` sentences before the one holding ``char`` starts."""
-        self.sentence(char)
-        i = max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
-        return self._sents[max(i - n, 0)][0] if self._sents else 0
+    def _story_day(self, char: int, days: list):
+        """The day an expression with no date in its sentence refers to: the last day given
+        earlier in its paragraph; for the first sentence of a paragraph, the last day of the
+        paragraph before (the story goes on across one paragraph break); else the day of the
+        lead (the last day of the first sentence that gives one: the main event of a news
+        article, not a background date given later); else the publication date.
+        ``days``: (start, date) in text order."""
+        text = self.text
+        para = text.rfind("\n", 0, char) + 1
+        before = [d for st, d in days if para <= st < char]
+        if before:
+            return before[-1]
+        s0, _ = self.sentence(char)
+        if not text[para:max(s0, para)].strip():
+            k = para - 1
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            prev = text.rfind("\n", 0, k) + 1 if k > 0 else 0
+            before = [d for st, d in days if prev <= st < k]
+            if before:
+                return before[-1]
+        for st, _ in days:
+            if st >= char:
+                break
+            tok = self.tense.token(st)
+            if tok is not None and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+                continue  # a dateline (« 6 novembre 2023. – »): no event of its own
+            s, e = self.sentence(st)
+            return [d for st2, d in days if s <= st2 < e][-1]
+        return self.dct if self.dct else None
 
     def _v_daypart(self, c, i, cands, part=None):
         code = self.lex.day_parts[norm(part or c.parts["part"])]

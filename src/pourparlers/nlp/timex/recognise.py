@@ -50,7 +50,6 @@ class Recogniser:
         num, daynum, month, year4 = R["num"], R["daynum"], R["month"], R["year4"]
         wd, part, season, period, unit = R["weekday"], R["daypart"], R["season"], R["period"], R["unit"]
         dir_ = R["dir"]
-        contracted = R["contracted"]
         approx = R["approx"]
         after_apos = r"(?:" + SP + r"|(?<=['’]))"
         tx = raw
@@ -81,6 +80,8 @@ class Recogniser:
         self.season_generic_before = re.compile(
             r"\s+(?:" + "|".join(_words(tx["season_words"]["generic_before"])) + r")\b", re.I)
         self.duration_nouns = {norm(w) for w in ages["duration_nouns"]}
+        self.age_determiners = {norm(w) for w in ages["age_determiners"]}
+        self.figurative_parts = {norm(w) for w in tx["day_parts_figurative"]["words"]}
         ex = tx["duration_exceptions"]
         self.one_words = {norm(w) for w in ex["one"]}
         self.one_units = {norm(w) for w in ex["units"]}
@@ -105,7 +106,7 @@ class Recogniser:
         # [le|ce] [mardi] 25 avril [2025] [dernier] [au soir]
         add("daymonth", rf"{L}(?P<mod>{bound})?(?P<det>{det}|{dem})?(?:(?P<wd>{wd}){SP})?"
                         rf"(?P<day>{daynum}){SP}(?P<month>{month})(?:{SP}(?P<year>{year4}))?"
-                        rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}{contracted}{SP}(?P<part>{part}))?", 20)
+                        rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}{R['part_link']}(?P<part>{part}))?", 20)
         # the first day of a range: « du 12 au 15 mars », « les 3 et 4 mai »
         add("dayonly", rf"{L}(?P<det>{det})?(?:(?P<wd>{wd}){SP})?(?P<day>\d{{1,2}}(?:er)?|{R['day_first']})"
                        rf"(?={SPO}(?:{_alt(tx['ranges']['links'])}|,){SPO}(?:{det})?(?:{wd}{SP})?{daynum}{SP}{month})", 25)
@@ -126,10 +127,10 @@ class Recogniser:
         # hier [soir], aujourd'hui [vendredi [25 avril]], demain matin
         add("deictic", rf"{L}(?P<w>{R['deictic']})(?:{SP}(?P<wd>{wd})(?:{SP}(?P<day>{daynum}){SP}"
                        rf"(?P<month>{month})(?:{SP}(?P<year>{year4}))?)?)?"
-                       rf"(?:{SP}(?:{contracted}{SP})?(?P<part>{part}))?", 20)
+                       rf"(?:{SP}(?:{R['part_link']})?(?P<part>{part}))?", 20)
         # [le] samedi [matin] [prochain]
         add("weekday", rf"{L}(?P<det>{det}|{dem})?(?P<wd>{wd})(?:{SP}(?P<dom>\d{{1,2}}(?:er)?)(?![\d\w])"
-                       rf"(?!{SPO}[,/.-]?{SPO}(?:{month}|\d)))?(?:{SP}(?P<part>{part}))?"
+                       rf"(?!{SPO}[,/.-]?{SPO}(?:{month}|\d)))?(?:{SP}(?:{R['part_link']})?(?P<part>{part}))?"
                        rf"(?:{SP}(?P<dir>{dir_}))?(?:{SP}(?P<part2>{part}))?", 30)
         # cette semaine, ce mois-ci, ce jour-là, cet été, ce matin
         add("dem_period", rf"{L}(?P<dem>{dem})(?P<p>{R['period_nb']}|{season}|{part})"
@@ -145,7 +146,7 @@ class Recogniser:
         add("same", rf"{L}(?P<det>{det})(?P<p>{R['same_period']}){SP}{R['same']}(?![\w])", 25)
         # le lendemain [matin], la veille [au soir]
         add("anaphoric", rf"{L}(?P<det>{det})?(?P<w>{R['anaphoric']})"
-                         rf"(?:{SP}(?:{contracted}{SP})?(?P<part>{part}))?", 25)
+                         rf"(?:{SP}(?:{R['part_link']})?(?P<part>{part}))?", 25)
         # [la fin de] l'année, le début du mois, fin d'après-midi, la fin de la semaine dernière
         add("bound_period", rf"{L}(?P<det>{det})?(?P<b>{R['boundary']}){SPO}{R['boundary_link']}"
                             rf"(?P<det2>{det}|{dem})?(?P<p>{period}|{season}|{part})"
@@ -183,6 +184,11 @@ class Recogniser:
         # Noël, la Toussaint, Pâques 2002, le lundi de Pentecôte
         add("holiday", rf"{L}(?P<det>{det}|{dem})?(?P<h>{_alt(tx['holidays'])})(?![\w-])"
                        rf"(?:{SP}(?P<year>{year4}))?(?:{SP}(?P<dir>{dir_}))?", 20)
+        # le week-end de Pâques, le week-end du 15 août
+        we = tx["weekend_of"]
+        add("weekend_of", rf"{L}(?P<det>{det}|{dem})?(?:{_alt(we['words'])}){SP}(?:de{SP}|du{SP}|d{APOS})"
+                          rf"(?:(?P<det2>{det}))?(?:(?P<h>{_alt(tx['holidays'])})|(?P<day>{daynum}){SP}(?P<month>{month}))"
+                          rf"(?![\w-])(?:{SP}(?P<year>{year4}))?", 15)
         # une demi-heure, un quart d'heure
         add("fraction", rf"{L}(?P<det>une?{SP}|{det})?(?P<frac>{R['fraction']})[-‑]?(?:{SP}d{APOS}|{SP}de{SP})?"
                         rf"(?P<u>{R['unit_sing']})", 30, "DURATION")
@@ -423,6 +429,8 @@ class Recogniser:
         part = c.parts["part"]
         before = text[max(0, c.start - 6):c.start]
         after = text[c.end:c.end + 4]
+        if norm(part) in self.figurative_parts and re.match(r"\s*(?:d['’]|(?:de|du|des)(?!\w))", after, re.I):
+            return False  # « à l'aube d'une ère nouvelle »
         if "det" not in c.parts:
             if not re.search(r"(?:^|\W)en\s+$", before, re.I):
                 return False
@@ -529,6 +537,12 @@ class Recogniser:
                 c.end = len(text[:cut].rstrip()) if text[:cut].rstrip() else cut
                 p.pop("later", None)
                 p.pop("earlier", None)
+        if (p.get("later") or p.get("earlier")) and not (p.get("n") or p.get("an")):
+            # « quelques mois plus tard »: no date to compute; the amount is a duration
+            cut = c.start + m.group(0).rfind(p.get("later") or p.get("earlier"))
+            c.end = len(text[:cut].rstrip())
+            p.pop("later", None)
+            p.pop("earlier", None)
         if det and det in self.possessives:
             return False  # « ses 80 ans »
         if p.get("ago") or p.get("later") or p.get("earlier"):
@@ -552,7 +566,9 @@ class Recogniser:
         if p.get("approx") and self.group_dets.search(before):
             return True  # « les moins de 17 ans »
         if re.search(r"(?:^|\W)(?:à|a)\s+$", before, re.I) or re.search(r"\W[àa]\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)$", before, re.I):
-            nxt = re.match(r"\s+(?:de|d['’])\s*(\w+)", after)
+            nxt = re.match(r"\s+(?:de\s+|d['’]\s*)(\w+['’]?)", after)
+            if nxt and norm(nxt.group(1)) not in self.age_determiners:
+                return False  # « à cinq ans d'inéligibilité »: the length of a sentence
             return not (nxt and norm(nxt.group(1)) in self.sentence_nouns)
         if re.search(r"[,(]\s*$", before) and re.match(r"\s*(?:[,)]|et\s)", after):
             return True  # « Jean Dupont, 45 ans, », « (45 ans) »
@@ -611,7 +627,7 @@ KIND_TRIGGERS = {
     "monthyear": ("month",), "month": ("month",), "year": ("digit",), "decade": ("decade",),
     "century": ("century",), "deictic": ("deictic",), "weekday": ("weekday",),
     "dem_period": ("period", "season", "part"), "det_period_dir": ("period", "season", "part"),
-    "season": ("season",), "same": ("same",), "anaphoric": ("anaphoric",),
+    "season": ("season",), "same": ("same",), "weekend_of": ("unit",), "anaphoric": ("anaphoric",),
     "bound_period": ("period", "season", "part"), "daypart": ("part",), "day": ("day",),
     "season_of": ("season",), "ordinal_wd": ("weekday",), "clock": ("digit", "unit"),
     "clockword": ("clockword",), "duration": ("unit",), "fraction": ("unit",), "plural_dir": ("unit",),
