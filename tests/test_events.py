@@ -723,3 +723,9 @@ def test_a_capital_stands_for_its_country(analyse):
 def test_participle_cut_from_its_auxiliary(analyse):
     r = analyse("Le ministre malien a de son côté salué « l'engagement constant » du Maroc.", PUB)
     assert named(one(r, "SUPPORT").actors, "ministre")
+
+
+def test_date_of_the_statement_medium(analyse):
+    r = analyse("Dans un communiqué publié dans la soirée de mardi, le mouvement a démenti toute "
+                "implication.", PUB)
+    assert one(r, "REJECT").date == "2024-03-12"

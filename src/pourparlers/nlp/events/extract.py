@@ -43,6 +43,9 @@ VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
 # the paths from an absorbing trigger down to its content
 ABSORBING_DEPS = frozenset(["obj", "obl:arg", "xcomp", "ccomp", "nmod", "iobj", "mark", "case"])
+# the path from an adjunct's verb up to the event word (« dans un communiqué
+# publié dans la soirée »)
+ADJUNCT_PATH = frozenset(["acl", "obl", "obl:mod", "nmod"])
 # prepositions of a call's or refusal's content (« plaide pour une médiation »)
 CONTENT_PREPS = frozenset(["pour", "a", "de", "contre"])
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
@@ -1385,6 +1388,8 @@ class Reader:
                 rank = 0
             elif d.modality != "future" and anchor in above and not self.reporting(self.doc[anchor]):
                 rank = 1
+            elif anchor is not None and self.adjunct_of(self.doc[anchor], base):
+                rank = 1  # « a démenti, dans un communiqué publié dans la soirée, … »
             else:
                 continue
             dist = abs(t.start - d.tok.idx)
@@ -1396,6 +1401,18 @@ class Reader:
             best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
+
+    def adjunct_of(self, tok: Token, base: Token) -> bool:
+        """Is ``tok`` in an adjunct of ``base`` (« dans un communiqué publié
+        dans la soirée »), not in its content nor in another event?"""
+        cur = tok
+        for _ in range(4):
+            if cur.i in self.kept or cur.dep_ not in ADJUNCT_PATH or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == base.i:
+                return True
+        return False
 
     def relative_time(self, d: Draft):
         """« en mai 2015, date à laquelle X a procédé à un essai », « le jour
