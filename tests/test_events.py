@@ -729,3 +729,9 @@ def test_date_of_the_statement_medium(analyse):
     r = analyse("Dans un communiqué publié dans la soirée de mardi, le mouvement a démenti toute "
                 "implication.", PUB)
     assert one(r, "REJECT").date == "2024-03-12"
+
+
+def test_an_event_over_two_days_is_dated_by_the_first(analyse):
+    r = analyse("Réunis samedi et dimanche à Nairobi pour le sommet de l'Union africaine, les chefs "
+                "d'État se sont engagés à créer une force commune.", PUB)
+    assert one(r, "CONSULT").date == "2024-03-09"

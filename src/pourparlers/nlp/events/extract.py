@@ -1394,7 +1394,17 @@ class Reader:
                 continue
             dist = abs(t.start - d.tok.idx)
             if best is None or (rank, dist) < (best[0], best[1]):
-                best = (rank, dist, value)
+                best = (rank, dist, value, t)
+        if best is not None:
+            # « samedi et dimanche »: an event over coordinated days is dated by the first
+            chosen = best[3]
+            text = self.doc.text
+            for t, anchor, root in anchors:
+                value = context.timex_date(t)
+                if not value or value >= best[2] or len(value) != len(best[2]) or t.end > chosen.start:
+                    continue
+                if fold(text[t.end:chosen.start].strip()) in ("et", ","):
+                    best = (best[0], best[1], value, t)
         if best is None:
             best = self.relative_time(d)
         if best is None and d.modality != "future":
