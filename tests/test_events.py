@@ -735,3 +735,13 @@ def test_an_event_over_two_days_is_dated_by_the_first(analyse):
     r = analyse("Réunis samedi et dimanche à Nairobi pour le sommet de l'Union africaine, les chefs "
                 "d'État se sont engagés à créer une force commune.", PUB)
     assert one(r, "CONSULT").date == "2024-03-09"
+
+
+def test_obliques_parsed_as_objects(analyse):
+    r = analyse("« L'Italie ne cherche pas la confrontation. Mais nous attendons de la Turquie qu'elle "
+                "respecte les règles du commerce », a résumé Mme Giulia Rossi dimanche.", PUB)
+    e = one(r, "REQUEST")
+    assert named(e.actors, "Rossi") and named(e.targets, "Turquie")
+    assert e.date == "2024-03-10"
+    r = analyse("Le ministre délégué aux Transports, Paul Roux, a appelé « chacun à la responsabilité ».", PUB)
+    assert named(one(r, "REQUEST").actors, "Roux")

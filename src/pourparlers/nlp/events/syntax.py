@@ -48,6 +48,9 @@ def complements(tok: Token) -> list[tuple[str | None, Token]]:
     parsed as an adverb governing the noun: they give (« auprès de », X)."""
     out = []
     for c in tok.children:
+        if c.dep_ in OBJECT_DEPS and any(g.dep_ == "case" and g.i < c.i for g in c.children):
+            out.append((prep_key(c), c))  # « attendons de la Turquie »: an oblique parsed as object
+            continue
         if c.dep_ not in COMPLEMENT_DEPS and not (c.dep_ == "advmod" and c.pos_ == "ADV"):
             continue
         p = prep_key(c)
@@ -254,15 +257,19 @@ def agent_of(v: Token) -> Token | None:
 
 
 def objects_of(v: Token) -> list[Token]:
-    objs = [c for c in v.children if c.dep_ in OBJECT_DEPS]
+    # (an « obj » with a preposition is an oblique: « attendons de la Turquie »)
+    objs = [c for c in v.children if c.dep_ in OBJECT_DEPS and not any(
+        g.dep_ == "case" and g.i < c.i for g in c.children)]
     # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
     objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
     if not objs and v.pos_ == "VERB":
         # « a convoqué le chargé d'affaires », « a salué « le sens des … » »: an
         # object parsed as a predicate or an adjunct (not a time: « mardi soir »)
         times = lexicon().time_nouns
-        objs = [c for c in v.children if c.dep_ in ("xcomp", "obl:mod", "obl") and c.pos_ in ("NOUN", "PROPN")
-                and c.i > v.i and any(g.dep_ == "det" for g in c.children)
+        objs = [c for c in v.children if c.dep_ in ("xcomp", "obl:mod", "obl") and c.i > v.i
+                and (c.pos_ in ("NOUN", "PROPN") and any(g.dep_ == "det" for g in c.children)
+                     or c.pos_ == "PRON" and "Ind" in c.morph.get("PronType")
+                     or c.pos_ == "PRON" and fold(c.lemma_) in ("chacun", "tous"))
                 and not any(g.dep_ in ("case", "cop") for g in c.children)
                 and fold(c.lemma_) not in times and not any(
                     fold(g.lemma_) in times for g in c.children if g.dep_ in ("amod", "nmod"))]
