@@ -745,3 +745,9 @@ def test_obliques_parsed_as_objects(analyse):
     assert e.date == "2024-03-10"
     r = analyse("Le ministre délégué aux Transports, Paul Roux, a appelé « chacun à la responsabilité ».", PUB)
     assert named(one(r, "REQUEST").actors, "Roux")
+
+
+def test_threat_target_in_its_content(analyse):
+    r = analyse("La Commission menace d'activer son instrument anti-coercition contre la Chine.", PUB)
+    e = one(r, "THREATEN")
+    assert named(e.actors, "Commission") and named(e.targets, "Chine")

@@ -793,6 +793,9 @@ class Reader:
         # recipient on the object
         for o in objects_of(tok):
             comps += [(p, c) for p, c in complements(o) if p and (p in trig.to or p == "contre")]
+        # « menace d'activer des sanctions contre X »: whom the content is against
+        comps += [(p, c) for x in tok.children if x.dep_ == "xcomp" for y in [x, *objects_of(x)]
+                  for p, c in complements(y) if p == "contre"]
         # a verb + noun phrase (« faire pression sur X »): the complements of the noun too
         if trig.kind == "phrase":
             for o in objects_of(tok):
