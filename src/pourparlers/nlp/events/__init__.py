@@ -31,7 +31,7 @@ from ..extensions import register
 from . import context
 from .extract import Reader, to_event
 from .lexicon import fold, lexicon
-from .merge import drop_redundant_roles, infer_host, merge
+from .merge import capitals_as_countries, drop_redundant_roles, infer_host, merge, use_aliases
 
 register()
 
@@ -42,6 +42,13 @@ def extract_events(doc: Doc) -> list:
     """The events of an analysed doc (``Event`` objects, ids v1, v2… in text order)."""
     drafts = Reader(doc).read()
     types = {e.id: e.type for e in doc._.entities or []}
+    entities = list(doc._.entities or [])
+    aliases = lexicon().aliases
+    seats = lexicon().institution_seats
+    for d in drafts:
+        # before merging: one actor, one name
+        use_aliases(d, entities, aliases)
+        capitals_as_countries(d, entities, context.country_of_place, seats)
     merged = merge(drafts, types)
 
     def homes(x) -> set[str]:
@@ -56,7 +63,9 @@ def extract_events(doc: Doc) -> list:
         infer_host(m, homes)
     events = []
     for d in merged:
-        if not d.participants():
+        # what did not happen is no event (« n'a pas attribué », « n'a ni
+        # confirmé ni démenti », « sans appeler à »)
+        if not d.participants() or d.modality == "negated":
             continue
         events.append(to_event(d, f"v{len(events) + 1}"))
     return events

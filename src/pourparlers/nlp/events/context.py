@@ -81,6 +81,31 @@ def mention_at(doc: Doc, tok: Token):
     return None
 
 
+_POSSESSIVE = {"son": "Sing", "sa": "Sing", "ses": "Sing", "leur": "Plur", "leurs": "Plur"}
+
+
+def possessor(doc: Doc, det: Token) -> Participant | None:
+    """Whom a possessive determiner stands for (« leur libération »): the
+    actors component's antecedent of the matching personal pronoun (for « son,
+    sa, ses », only when « il » and « elle » agree on one)."""
+    number = _POSSESSIVE.get(fold(det.text))
+    antecedent = getattr(_actors, "antecedent", None)
+    if number is None or antecedent is None or not _api_ready(doc):
+        return None
+    names = ["ils"] if number == "Plur" else ["il", "elle"]
+    found = []
+    for pronoun in names:
+        try:
+            ref = antecedent(doc, det.i, pronoun)
+        except Exception:  # noqa: BLE001 - another component's internals
+            ref = None
+        if ref is not None and ref.name:
+            found.append(Participant(name=ref.name, entity=ref.entity.id if ref.entity else None))
+    if not found or any(fold(p.name) != fold(found[0].name) for p in found[1:]):
+        return None
+    return found[0]
+
+
 _PERSONAL = {"il": "Sing", "elle": "Sing", "ils": "Plur", "elles": "Plur", "lui": "Sing", "eux": "Plur"}
 
 
@@ -293,22 +318,22 @@ def country_of_place(name: str) -> str | None:
     return name if key in countries else None
 
 
-def home_countries(doc: Doc, p: Participant) -> set[str]:
+def home_countries(doc: Doc, p: Participant, folded: bool = True) -> set[str]:
     """Countries an actor belongs to, from what the article says of it: the
     country itself, its capital, or a title with a nationality (« le président
-    russe »)."""
-    out = set()
+    russe »); folded names unless ``folded`` is False."""
+    out = {}
     c = country_of_place(p.name)
     if c:
-        out.add(fold(c))
+        out[fold(c)] = c
     for e in doc._.entities or []:
         if e.id == p.entity:
             for role in e.roles:
                 for word in re.findall(r"[\w-]+", role):
                     c = country_of_demonym(word)
                     if c:
-                        out.add(fold(c))
-    return out
+                        out[fold(c)] = c
+    return set(out) if folded else set(out.values())
 
 
 def country_of_demonym(word: str) -> str | None:

@@ -36,12 +36,18 @@ from ...model import Event, EventSource, Participant, Span
 from . import context
 from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
 from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, is_passive,
-                     is_reflexive, mark_key, np_tokens, objects_of, prep_key, subject_of)
+                     is_reflexive, looks_participle, mark_key, np_tokens, objects_of, prep_key,
+                     subject_of)
 
 VISIT_PREPS = frozenset(["a", "en", "chez", "aupres de", "dans", "vers"])
 LOCATION_PREPS = frozenset(["a", "en", "dans"])
 # the paths from an absorbing trigger down to its content
 ABSORBING_DEPS = frozenset(["obj", "obl:arg", "xcomp", "ccomp", "nmod", "iobj", "mark", "case"])
+# the path from an adjunct's verb up to the event word (« dans un communiqué
+# publié dans la soirée »)
+ADJUNCT_PATH = frozenset(["acl", "obl", "obl:mod", "nmod"])
+# prepositions of a call's or refusal's content (« plaide pour une médiation »)
+CONTENT_PREPS = frozenset(["pour", "a", "de", "contre"])
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|ème|er|re)$")
 
 
@@ -72,6 +78,7 @@ class Draft:
     pair_from: "Draft | None" = None  # « les deux hommes »: the event they come from
     host: "Draft | None" = None  # the event this mention was merged into
     merged: bool = False  # has another (non-weak) mention been merged into it
+    cue: Token | None = None  # said in a quotation: the verb reporting it (its time is the event's)
 
     @property
     def start(self) -> int:
@@ -99,6 +106,9 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
                 if t is not None:
                     return t
         t = lex.verbs.get(lemma)
+        if t is None and not lemma.endswith(("er", "ir", "re")):
+            # a lemma the lemmatizer got wrong (« réclame » for the verb « réclamer »)
+            t = next((lex.verbs[x] for x in present_lemmas(tok.text) if x in lex.verbs), None)
         if t is not None:
             if t.reflexive is not None and t.reflexive != is_reflexive(tok):
                 return None
@@ -112,9 +122,85 @@ def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
                 if t.reflexive is not True or is_reflexive(tok):
                     return t
             return None
+    if pos == "NOUN" and not any(c.dep_ in ("det", "case", "cop") for c in tok.children) \
+            and any(c.dep_ == "nsubj" for c in tok.children) \
+            and any(c.dep_ in ("obj", "ccomp", "xcomp") for c in tok.children):
+        # a verb tagged as a noun, with its subject and object (« La direction juge ces
+        # revendications irréalistes »)
+        for lemma in present_lemmas(tok.text):
+            t = lex.verbs.get(lemma)
+            if t is not None and not t.reflexive:
+                return t
     if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in ("nsubj", "obj")):
+        for key in compound_keys(tok)[1:]:
+            t = lex.nouns.get(key)
+            if t is not None:
+                return t  # « droits de douane »
         return lex.noun(tok.lemma_, tok.text)
     return None
+
+
+def compound_keys(tok: Token) -> list[str]:
+    """The lemma of a noun, then the compounds it heads with a bare « de »
+    complement (« droit de douane », « prise d'otage »)."""
+    keys = [fold(tok.lemma_)]
+    for c in tok.children:
+        if c.dep_ == "nmod" and c.i > tok.i and c.pos_ == "NOUN" and prep_key(c) == "de" \
+                and not any(g.dep_ in ("det", "nummod") for g in c.children):
+            keys.append(f"{keys[0]} de {fold(c.lemma_)}")
+    return keys
+
+
+def verb_moods(v: Token) -> tuple[list[str], list[str]]:
+    """The moods and tenses of a verb and its auxiliaries; a conditional the
+    tagger took for an imperfect (« se rendrait », built on the infinitive) is
+    a conditional."""
+    moods, tenses = list(v.morph.get("Mood")), list(v.morph.get("Tense"))
+    words = [v]
+    for c in v.children:
+        if c.dep_.startswith("aux"):
+            moods += c.morph.get("Mood")
+            tenses += c.morph.get("Tense")
+            words.append(c)
+    if "Cnd" not in moods and "Imp" in tenses:
+        for w in words:
+            form = fold(w.text)
+            if form.endswith(("ait", "aient", "ais", "ions", "iez")) and any(
+                    form.startswith(stem) and len(form) > len(stem) + 2 for stem in future_stems(w.lemma_)):
+                moods.append("Cnd")
+    return moods, tenses
+
+
+def future_stems(lemma: str) -> list[str]:
+    """The stems of the future and conditional of a verb (« rendr », « tiendr »)."""
+    lemma = fold(lemma)
+    stems = lexicon().future_stems
+    out = [stems[lemma]] if lemma in stems else []
+    for end, stem in stems.items():
+        if end.startswith("-") and lemma.endswith(end[1:]):
+            out.append(lemma[: -len(end) + 1] + stem)
+    if not out and len(lemma) > 3:
+        out.append(lemma[:-1] if lemma.endswith("re") else lemma)
+    return out
+
+
+def present_lemmas(text: str) -> list[str]:
+    """Infinitives a present-tense form may come from (« juge » → « juger »)."""
+    w = fold(text)
+    out = []
+    if w.endswith("ent"):
+        out.append(w[:-3] + "er")
+    if w.endswith("e"):
+        out.append(w + "r")
+    if w.endswith("t"):
+        out += [w[:-1] + "tir", w[:-1] + "ir", w[:-1] + "re"]
+    return out
+
+
+def passive_participle(v: Token) -> bool:
+    """A past participle without auxiliary (« soupçonnés de … », « accusés de … »)."""
+    return "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense") \
+        and not any(c.dep_.startswith("aux") for c in v.children)
 
 
 def agrees(a: Token, b: Token) -> bool:
@@ -146,6 +232,7 @@ class Reader:
         self.paragraphs = context.paragraphs(doc)
         self.headline_end = self.paragraphs[0][1] if self.paragraphs else 0
         self.triggers: dict[int, Trigger] = {}
+        self.kept: set[int] = set()  # the triggers that met their conditions
         self.drafts: list[Draft] = []
         self.pair_source: Draft | None = None
         self.weapon_lemmas: set[str] = set()  # event words already used of weapons here
@@ -237,14 +324,25 @@ class Reader:
             return False
         return not any(t.start <= h.idx < t.end for t in self.timexes)
 
-    def inner_actor(self, head: Token, actor: bool) -> list[Participant]:
+    def inner_actor(self, head: Token, actor: bool, depth: int = 0) -> list[Participant]:
         """The actor inside a non-actor phrase: « les provocations de Pyongyang »,
-        « la stratégie Romney », « l'hôpital de MSF »."""
+        « la stratégie Romney », « l'hôpital de MSF », « un projet de résolution
+        présenté par la France »."""
         for c in head.children:
             if c.dep_ in ("nmod", "flat:name", "appos") and c.i > head.i:
                 p = prep_key(c)
                 if p in (None, "de"):
                     found = self.resolve(c, actor=actor)
+                    if not found and depth == 0 and c.dep_ == "nmod" and c.pos_ == "NOUN":
+                        found = self.inner_actor(c, actor, depth + 1)
+                    if found:
+                        return found
+        for c in head.children:
+            # « un projet de résolution présenté par la France »
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > head.i and is_passive(c):
+                a = agent_of(c)
+                if a is not None:
+                    found = self.resolve(a, actor=actor)
                     if found:
                         return found
         return []
@@ -255,13 +353,60 @@ class Reader:
             return []
         if not any(c.dep_ == "nummod" and fold(c.text) in self.lex.pair_words for c in head.children):
             return []
-        places = fold(head.lemma_) in self.lex.pair_places
+        if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                   for c in head.children):
+            return []  # « deux diplomates » are two more, « les deux diplomates » the two known
+        key = fold(head.lemma_)
+        places = key in self.lex.pair_places
+        countries = key in self.lex.pair_countries
         types = {e.id: e.type for e in self.doc._.entities or []}
         for d in reversed(self.drafts):
             ps = [p for p in dedupe(d.participants()) if places or types.get(p.entity) != "LOC"]
             if len(ps) == 2 and d.tok.i < head.i:
+                if countries:
+                    # « les deux pays » after a meeting of two ministers: their countries
+                    homes = [context.home_countries(self.doc, p, folded=False) for p in ps]
+                    if all(len(h) == 1 for h in homes) and homes[0] != homes[1]:
+                        ps = [self.country(next(iter(h))) for h in homes]
+                        ps = [self.named_country(p) for p in ps]
                 self.pair_source = d
                 return ps
+        return self.last_two(head, countries)
+
+    def named_country(self, p: Participant) -> Participant:
+        """A country as the article names it (« Sénégal », not « senegal »)."""
+        if p.entity:
+            return p
+        for e in self.doc._.entities or []:
+            if context.country_of_place(e.name) and fold(context.country_of_place(e.name)) == fold(p.name):
+                return Participant(name=context.country_of_place(e.name), entity=None)
+        return p
+
+    def last_two(self, head: Token, countries: bool) -> list[Participant]:
+        """« les deux pays », « les deux ministres » with no two-sided event
+        before: the last two countries the article names, or the last two
+        people named in the sentences just before."""
+        doc = self.doc
+        names = {e.id: e.name for e in doc._.entities or []}
+        sents = [s for s in doc.sents if s.start <= head.i]
+        floor = sents[-4].start_char if len(sents) >= 4 and not countries else 0
+        found: list[Participant] = []
+        for m in sorted(doc._.mentions or [], key=lambda m: -m.start):
+            if m.start >= head.idx or m.start < floor or m.entity is None:
+                continue
+            if countries:
+                c = context.country_of_place(names.get(m.entity, m.text))
+                if m.label != "LOC" or not c:
+                    continue
+                p = self.named_country(self.country(c))
+            else:
+                if m.label != "PER":
+                    continue
+                p = Participant(name=names.get(m.entity, m.text), entity=m.entity)
+            if not any(same(p, q) or fold(p.name) == fold(q.name) for q in found):
+                found.append(p)
+            if len(found) == 2:
+                return found[::-1]
         return []
 
     # ------------------------------------------------------- conditions
@@ -269,7 +414,19 @@ class Reader:
     def has_prep(self, tok: Token, prep: str, extra: list[Token] = ()) -> bool:
         p = fold(prep)
         # « le contrat, passé avec la Chine »: the participle's complements count
-        acls = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"] if tok.pos_ == "NOUN" else []
+        acls = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                or c.dep_ == "amod" and c.i > tok.i] if tok.pos_ == "NOUN" else []
+        # (« des exercices conjoints avec X »: hung on the adjective)
+        # « appeler les autorités à libérer X », « appeler chacun au calme »: the
+        # parser often hangs the verb's « à » complement on its object
+        objs = objects_of(tok) if tok.pos_ in ("VERB", "AUX") else []
+        for o in objs:
+            for k, c in complements(o):
+                if c.i > o.i and (k == p or (k and k.split()[0] == p)):
+                    return True
+            for c in o.children:
+                if c.dep_ == "acl" and c.i > o.i and mark_key(c) == p:
+                    return True
         for t in [tok, *extra, *acls]:
             for k, _ in complements(t):
                 if k == p or (k and k.split()[0] == p):
@@ -293,7 +450,11 @@ class Reader:
         return False
 
     def object_is_event(self, tok: Token) -> bool:
-        for o in objects_of(tok) + [c for c in tok.children if c.dep_ in ("nsubj:pass",)]:
+        heads = objects_of(tok) + [c for c in tok.children if c.dep_ in ("nsubj:pass",)]
+        root = acl_root(tok)
+        if root.dep_ == "acl" and is_passive(tok) and root.head.pos_ == "NOUN":
+            heads.append(root.head)  # « la marche, interdite par le préfet »
+        for o in heads:
             key = fold(o.lemma_)
             if key in self.lex.object_nouns or self.lex.noun(o.lemma_, o.text) is not None:
                 return True
@@ -308,7 +469,7 @@ class Reader:
         """Does the word meet (any of) its entry's conditions here?"""
         if not trig.needs:
             return True
-        return any(self.condition(tok, trig, need) for need in trig.needs)
+        return any(all(self.condition(tok, trig, n) for n in need.split("+")) for need in trig.needs)
 
     def object_heads(self, tok: Token, trig: Trigger) -> list[Token]:
         """The words for what undergoes the event: object, passive subject, the
@@ -329,7 +490,12 @@ class Reader:
 
     def condition(self, tok: Token, trig: Trigger, need: str) -> bool:
         if need == "object-actor":
-            return any(self.resolve(c) for c in self.object_heads(tok, trig))
+            if any(self.resolve(c) for c in self.object_heads(tok, trig)):
+                return True
+            # « leur libération »
+            return trig.kind == "noun" and any(
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss") and context.possessor(self.doc, c)
+                for c in tok.children)
         if need == "object-person":
             for c in self.object_heads(tok, trig):
                 m = context.mention_at(self.doc, c)
@@ -357,8 +523,10 @@ class Reader:
         if need == "sanction":
             heads = objects_of(tok) + [c for _, c in complements(tok)] + [
                 c for c in tok.children if c.dep_ == "nsubj:pass"]
-            return any(fold(h.lemma_) in self.lex.sanction_words or
-                       fold(h.text) in self.lex.sanction_words for h in heads)
+            # « l'imposition par X de droits de douane »: hung on the agent
+            heads += [g for h in list(heads) for p, g in complements(h) if p == "de" and g.i > h.i]
+            return any(fold(h.text) in self.lex.sanction_words or
+                       any(k in self.lex.sanction_words for k in compound_keys(h)) for h in heads)
         if need == "person":
             for p, c in complements(tok):
                 if p == "de":
@@ -368,11 +536,161 @@ class Reader:
             return False
         if need == "no-object":
             return not objects_of(tok)
+        if need == "cue":
+            return self.cue_quote(tok) is not None
+        if need == "penalty":
+            # « requis quatre ans de prison », « condamné à deux ans avec sursis »
+            heads = objects_of(tok) + [c for p, c in complements(tok) if p == "a"]
+            heads += [c for o in objects_of(tok) for c in o.children if c.dep_ in ("conj", "nmod")
+                      and prep_key(c) == "a"]  # (« condamné X à trois ans », hung on X)
+            return any(fold(self.quantified(h).lemma_) in self.lex.penalty_words
+                       or fold(h.lemma_) in self.lex.penalty_words for h in heads)
+        if need == "goods":
+            return any(fold(self.quantified(h).lemma_) in self.lex.goods_nouns
+                       for h in self.object_heads(tok, trig))
+        if need == "troops":
+            # « envoyer deux bataillons », « l'envoi de renforts »
+            heads = self.object_heads(tok, trig)
+            return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need.startswith("mod:"):
+            return any(c.dep_ in ("amod", "advmod") and fold(c.lemma_) == fold(need[4:]) for c in tok.children)
+        if need == "crowd":
+            # « des centaines de manifestants se sont rassemblés »
+            subj, _ = subject_of(tok)
+            return subj is not None and (subj.pos_ == "NUM" or subj.like_num or any(
+                c.dep_ == "nummod" for c in subj.children) or fold(subj.lemma_) in self.lex.quantity_nouns)
+        if need == "opposed":
+            # « des combats ont opposé l'armée aux rebelles »
+            return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in self.lex.pairing_verbs
+        if need == "against-actor":
+            return any(p == "contre" and self.resolve(c, inner=True) for p, c in complements(tok))
+        if need == "clause":
+            # « prévient que … », or the cue of a quotation (« « … », a prévenu X »)
+            return any(c.dep_ == "ccomp" for c in tok.children) or self.cue_quote(tok) is not None
+        if need == "clause-actor":
+            # « regrette que le gouvernement … »: a clause about what an actor does
+            return any(self.resolve(s) for s in self.clause_subjects(tok))
+        if need == "blame":
+            return self.blames(tok)
         if need.startswith("prep:"):
             return self.has_prep(tok, need[5:])
+        if need.startswith("no-prep:"):
+            return not self.has_prep(tok, need[8:], objects_of(tok))
         return True
 
+    def speech_act(self, tok: Token, trig: Trigger, quotes) -> object | None:
+        """The quotation in which this verb is something its speaker does by
+        saying it: a statement type (call, accusation, praise, threat, refusal,
+        promise) in the first person or impersonal (« il faut que »)."""
+        if trig.kind == "noun" or trig.type not in self.lex.speech_types:
+            return None
+        q = next((q for q in quotes if q.start <= tok.idx < q.end), None)
+        if q is None:
+            return None
+        subj, _ = subject_of(tok)
+        if subj is None:
+            if trig.quoted or tok.dep_ in ("ROOT", "parataxis", "conj", "ccomp", "xcomp"):
+                return q
+            return None
+        if fold(subj.text) in self.lex.first_person:
+            return q
+        return None
+
+    def quote_cue_token(self, q) -> Token | None:
+        if q.cue_span is None:
+            return None
+        cs = self.doc.char_span(q.cue_span.start, q.cue_span.end, alignment_mode="expand")
+        return cs[0] if cs is not None and len(cs) else None
+
+    def cue_quote(self, tok: Token):
+        """The quotation whose cue this word is, if any."""
+        for q in context.quotes(self.doc):
+            cs = q.cue_span
+            if cs is not None and cs.start <= tok.idx < cs.end:
+                return q
+        return None
+
+    @staticmethod
+    def clause_subjects(tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                s2, passive = subject_of(c)
+                if passive or any(g.dep_ == "cop" for g in c.children) and looks_participle(c):
+                    continue  # « qu'il soit rééquilibré »: not his doing
+                if s2 is not None:
+                    out.append(s2)
+        return out
+
+    def blames(self, tok: Token) -> bool:
+        """Does what the word reports blame someone: a word of blame (« un
+        blocage incompréhensible », « qualifié d'illégales ») in its object,
+        clause or predicate, or in the quotation it introduces, not negated?"""
+        lex = self.lex
+        words = []
+        for c in tok.children:
+            if c.dep_ in ("obj", "ccomp", "xcomp", "obl:arg", "obl", "obl:mod"):
+                words += [t for t in c.subtree if not t.is_punct]
+        q = self.cue_quote(tok)
+        if q is not None:
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                words += list(span)
+        for t in words:
+            if lex.statements.get(fold(t.lemma_), lex.statements.get(fold(t.text))) == "ACCUSE" \
+                    and not self.negated_word(t):
+                return True
+        return False
+
     # ---------------------------------------------------------- filters
+
+    def not_an_event(self, tok: Token, trig: Trigger) -> bool:
+        """The word is part of a name or fixed phrase (« Forces de soutien
+        rapide », « organisation de défense des droits »), a state (« des
+        hommes armés »), a refusal to comment, or a threat from no one
+        (« menacées de famine »)."""
+        if self.in_name(tok):
+            return True
+        if trig.stative and tok.dep_ == "acl" and not any(
+                c.dep_.startswith("aux") for c in tok.children) and agent_of(tok) is None:
+            return True
+        lex = self.lex
+        content = objects_of(tok) + [c for c in tok.children if c.dep_ in ("obl:arg", "xcomp", "obl")]
+        if trig.type == "REJECT" and any(fold(c.lemma_) in lex.declined for c in content):
+            return True  # « s'est refusé à tout commentaire », « refuse de commenter »
+        if trig.type == "THREATEN" and any(fold(c.lemma_) in lex.hazards for c in content):
+            return True
+        return False
+
+    def in_name(self, tok: Token) -> bool:
+        """A word of a name (« les Forces de soutien rapide », « le Front de
+        libération ») or of a fixed phrase (« organisation de défense »)."""
+        m = context.mention_at(self.doc, tok)
+        if m is not None and m.start < tok.idx and m.label in ("ORG", "PER", "LOC", "MISC"):
+            return True
+        if self.fixed_phrase(tok):
+            return True
+        h = tok.head
+        return tok.dep_ == "nmod" and prep_key(tok) == "de" and h.i < tok.i and h.text[:1].isupper() \
+            and h.i > h.sent.start and h.pos_ in ("NOUN", "PROPN") and not h.is_upper \
+            and not any(c.dep_ in ("det", "nummod") for c in tok.children)
+
+    def fixed_phrase(self, tok: Token) -> bool:
+        """Is the word part of one of the fixed phrases of the lexicon?"""
+        doc = self.doc
+        keys = {fold(tok.text), fold(tok.lemma_)}
+        for key in keys:
+            for words in self.lex.fixed_phrases.get(key, ()):
+                for k, w in enumerate(words):
+                    if w not in keys:
+                        continue
+                    start = tok.i - k
+                    if start < 0 or start + len(words) > len(doc):
+                        continue
+                    if all(words[j] in (fold(doc[start + j].text), fold(doc[start + j].lemma_))
+                           for j in range(len(words))):
+                        return True
+        return False
 
     def governed_by_topic(self, tok: Token) -> bool:
         """« la possibilité d'une rencontre », « l'anniversaire de la rencontre »,
@@ -408,7 +726,10 @@ class Reader:
         cur = v
         while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ == "VERB":
             cur = cur.head
-        return cur.dep_ == "acl" and cur.head.i in self.triggers and is_passive(cur)
+        # (not one that agrees with another noun: « des sanctions contre douze
+        # responsables, accusés de … » are the responsables accused)
+        return cur.dep_ == "acl" and cur.head.i in self.triggers and is_passive(cur) \
+            and agrees(cur, cur.head)
 
     def nominal_event(self, tok: Token, trig: Trigger) -> bool:
         """Is this event noun used for an event here? Not when it describes a
@@ -458,19 +779,36 @@ class Reader:
         objs = objects_of(tok)
         root = acl_root(tok)
         if root.dep_ == "acl" and passive and root.head.pos_ in ("NOUN", "PROPN"):
-            objs = objs + [root.head]  # « une coalition soutenue par X »: the noun undergoes it
+            objs = objs + [self.described_noun(root)]  # « une coalition soutenue par X »: the noun undergoes it
             subj = None
+        elif root.dep_ == "advcl" and passive_participle(root) and root.head.pos_ == "VERB":
+            # « la police a arrêté trois hommes, soupçonnés de … »: the participle
+            # set apart describes the noun it agrees with
+            noun = self.described_noun(root)
+            if noun.pos_ in ("NOUN", "PROPN") and noun.i != root.head.i:
+                objs = objs + [noun]
+                subj, passive = None, True
         comps = complements(tok)
         # « livrer des missiles à l'Ukraine »: the parser often hangs the
         # recipient on the object
         for o in objects_of(tok):
             comps += [(p, c) for p, c in complements(o) if p and (p in trig.to or p == "contre")]
+        # « menace d'activer des sanctions contre X »: whom the content is against
+        comps += [(p, c) for x in tok.children if x.dep_ == "xcomp" for y in [x, *objects_of(x)]
+                  for p, c in complements(y) if p == "contre"]
         # a verb + noun phrase (« faire pression sur X »): the complements of the noun too
         if trig.kind == "phrase":
             for o in objects_of(tok):
                 comps += complements(o)
-            objs = []
+            if not trig.objects:
+                objs = []  # (« faire pression sur X », but « convoquer l'ambassadeur »)
         subject_parts = self.resolve(subj, agent=True) if subj is not None else []
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in ("nsubj", "ROOT") \
+                and subj is not None and subj.i > tok.head.i \
+                and any(t.dep_ == "cc" for t in self.doc[tok.head.i + 1:subj.i]):
+            # « L'armée et les rebelles ont accepté »: the first subject parsed as
+            # the head of the verb
+            subject_parts = dedupe(self.resolve(tok.head, agent=True) + subject_parts)
         agent_parts = self.resolve(agent, agent=True) if agent is not None else []
         obj_parts: list[Participant] = []
         if trig.objects:
@@ -482,9 +820,28 @@ class Reader:
             subject_parts = []
         if agent_parts:
             subject_parts = agent_parts + subject_parts
+        if trig.implicit_agent and not subject_parts and root.dep_ in ("acl", "advcl") and passive:
+            # « l'UE a sanctionné douze responsables, accusés de … »: the accuser is
+            # the one who acts on them
+            cur = root.head if root.dep_ == "acl" else root
+            for _ in range(4):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if cur.pos_ == "VERB":
+                    s2, p2 = subject_of(cur)
+                    if s2 is not None and not p2:
+                        subject_parts = self.resolve(s2, agent=True)
+                    break
+        if trig.forces and not subject_parts:
+            # « 800 policiers ont été mobilisés »: the forces themselves
+            heads = objs + ([subj] if passive and subj is not None else [])
+            subject_parts = [p for h in heads for p in self.resolve(h, agent=True)]
         # the content of a demand or threat names whom it is addressed to:
         # « exige que les provocations de Pyongyang cessent »
-        if not obj_parts and d.type in ("REQUEST", "THREATEN"):
+        clause_target = trig.clause_target if trig.clause_target is not None else \
+            d.type in ("REQUEST", "THREATEN")
+        if not obj_parts and clause_target:
             for c in tok.children:
                 if c.dep_ == "ccomp":
                     s2, _ = subject_of(c)
@@ -492,12 +849,43 @@ class Reader:
                         obj_parts = self.resolve(s2, inner=True)
                     break
         # a reporting verb after its quotation: « … », dénonce le président
+        # (the quotation's speaker, resolved by the quotation component, is the
+        # verb's subject: « le chef de mission de MSF, qui considère que … »)
         speaker = self.cue_speaker(tok)
-        if speaker is not None:
+        if speaker is not None and not passive:
             obj_parts = [p for p in obj_parts if not same(p, speaker)]
-            if subj is None or subj.i > tok.i or not subject_parts:
+            if subj is None or subj.i > tok.i or not subject_parts or acl_root(tok).dep_ == "acl:relcl" \
+                    or (not any(p.entity for p in subject_parts) and self.speaker_in(tok, subj)):
+                # (« Le ministre …, Paul Roux, a estimé »: the name the quotation
+                # found in the subject)
                 subject_parts = [speaker]
         self.assign(d, subject_parts, obj_parts, comps)
+
+    def speaker_in(self, tok: Token, subj: Token) -> bool:
+        """Did the quotation this verb introduces find its speaker's name within
+        the verb's subject (an apposition: « le ministre, Paul Roux, … »)?"""
+        q = self.cue_quote(tok)
+        if q is None or q.speaker_span is None:
+            return False
+        sub = list(subj.subtree)
+        a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        return a <= q.speaker_span.start and q.speaker_span.end <= b
+
+    @staticmethod
+    def described_noun(part: Token) -> Token:
+        """The noun a participle set apart describes: the nearest noun before it
+        that agrees with it in gender and number (the parser often hangs it on
+        another: « des sanctions contre douze responsables, accusés de … »)."""
+        h = part.head
+        if agrees(part, h) or not (part.morph.get("Gender") or part.morph.get("Number")):
+            return h
+        cands = [t for t in part.doc[h.sent.start:part.i] if t.pos_ in ("NOUN", "PROPN")
+                 and t.dep_ not in ("obl:mod",)]
+        for t in reversed(cands):
+            if agrees(part, t) and (part.morph.get("Gender") or part.morph.get("Number")):
+                if t.i == h.i or h.pos_ == "VERB" or t.i in {x.i for x in h.subtree}:
+                    return t
+        return h
 
     def cue_speaker(self, tok: Token) -> Participant | None:
         """The speaker of the quotation this verb reports, if it is its cue."""
@@ -528,6 +916,17 @@ class Reader:
     def noun_arguments(self, d: Draft) -> None:
         tok, trig = d.tok, d.trig
         comps = complements(tok)
+        # « une grève lancée à l'appel de la CGT »: who called it acts
+        acls = [a for a in tok.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+        acls += [a for n in tok.children if n.dep_ == "nmod" for a in n.children
+                 if a.dep_ == "acl" and a.pos_ == "VERB" and agrees(a, tok)]
+        for c in [tok] + acls:
+            for p, g in complements(c):
+                if p == "a" and fold(g.lemma_) in self.lex.caller_nouns:
+                    comps += [("par", x) for p2, x in complements(g) if p2 == "de"]
+        # « des exercices conjoints avec l'armée lettone »: hung on the adjective
+        comps += [(p, g) for c in tok.children if c.dep_ == "amod" and c.i > tok.i
+                  for p, g in complements(c) if p in ("avec", "entre", "contre")]
         subject_parts: list[Participant] = []
         obj_parts: list[Participant] = []
         if trig.frame == "self":
@@ -551,6 +950,26 @@ class Reader:
                     subject_parts += parts
             elif p is None and c.dep_ == "nmod" and c.pos_ == "PROPN":
                 subject_parts += self.resolve(c)
+        # « des combats ont opposé l'armée aux rebelles »
+        if tok.dep_ == "nsubj" and fold(tok.head.lemma_) in self.lex.pairing_verbs:
+            sides = [c for p, c in complements(tok.head) if p == "a"]
+            for o in objects_of(tok.head):
+                # (« opposé l'armée aux rebelles »: the parser hangs the second side on the first)
+                inner = [c for c in o.children if c.dep_ == "nmod" and prep_key(c) == "a"]
+                sides += inner
+                skip = {t.i for c in inner for t in c.subtree}
+                toks = [t for t in np_tokens(o) if t.i not in skip]
+                p = context.participant(self.doc, toks)
+                if self.actor_like(p, o):
+                    subject_parts.append(p)
+            for h in sides:
+                subject_parts += self.resolve(h, agent=True)
+        # « X est visée par une enquête du parquet »: X undergoes it
+        if (tok.dep_ == "obl:agent" or prep_key(tok) == "par") and is_passive(tok.head) \
+                and fold(tok.head.lemma_) in self.lex.patient_passive_verbs:
+            s2, _ = subject_of(tok.head)
+            if s2 is not None:
+                obj_parts += self.resolve(s2)
         # « Rencontre Poutine – Witkoff », « sommet UE-Chine »
         for c in tok.children:
             if c.dep_ in ("flat:name", "appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i:
@@ -605,10 +1024,25 @@ class Reader:
                 subject_parts = subject_parts + parts
             comps = comps + [(p, c) for p, c in complements(sv) if c.i != tok.i and (
                 p == "contre" or p in trig.to or (trig.frame == "meet" and p in ("avec", "entre")))]
-        if not subject_parts and sv is None:
+        if not subject_parts and sv is None and trig.mode != "multilateral":
+            # (« en marge du sommet, X s'est entretenu avec Y »: not X's summit)
             s = self.during_subject(tok, visit=trig.frame == "visit")
             if s is not None:
                 subject_parts = self.resolve(s)
+        # « leur libération est intervenue mardi »: the possessive is the « de X »
+        # (when nothing else names the participant)
+        if not any(p == "de" for p, _ in comps) and trig.de != "none":
+            for c in tok.children:
+                if c.dep_ == "det" and "Yes" in c.morph.get("Poss") and c.i < tok.i:
+                    target = trig.de == "target"
+                    if (obj_parts if target else subject_parts):
+                        break
+                    owner = context.possessor(self.doc, c)
+                    if owner is not None:
+                        (obj_parts if target else subject_parts).append(owner)
+        if trig.forces and not subject_parts:
+            # « le déploiement de 300 soldats français »: the forces themselves
+            subject_parts = [p for pr, c in complements(tok) if pr == "de" for p in self.resolve(c, agent=True)]
         self.assign(d, subject_parts, obj_parts, comps)
 
     def stray_between(self, tok: Token) -> list[tuple[str, Token]]:
@@ -709,7 +1143,10 @@ class Reader:
             return []
         chain = [start]
         cur = start
-        while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(chain) < 5:
+        # (« se rendra à Nairobi pour rencontrer X »: a purpose is as real as the
+        # move made for it)
+        while (cur.dep_ == "xcomp" or cur.dep_ == "advcl" and mark_key(cur) == "pour"
+               and "Inf" in cur.morph.get("VerbForm")) and cur.head.i != cur.i and len(chain) < 5:
             cur = cur.head
             chain.append(cur)
         return chain
@@ -720,8 +1157,19 @@ class Reader:
         negated = hypothetical = future = False
         for v in chain:
             for c in v.children:
-                if c.dep_ == "advmod" and fold(c.text) in lex.negation_words:
+                if self.negation(c):
                     negated = True
+                # « n'a ni confirmé ni démenti »; « sans appeler à … »
+                if c.dep_ == "cc" and fold(c.text) in lex.negating_conjunctions:
+                    negated = True
+                if c.dep_ == "mark" and fold(c.text) in lex.negating_words:
+                    negated = True
+            # « n'aurait aucun intérêt à démissionner », « n'a rien signé »
+            if any(fold(c.text) in ("ne", "n'") for c in v.children) and any(
+                    fold(c.text) in lex.negating_words or any(
+                        g.dep_ == "det" and fold(g.text) in lex.negating_words for g in c.children)
+                    for c in v.children if c.dep_ in ("obj", "nsubj", "obl", "obl:arg")):
+                negated = True
         if d.trig.kind == "noun":
             for c in d.tok.children:
                 if c.dep_ in ("det", "case") and fold(c.text) in lex.negating_words:
@@ -735,16 +1183,12 @@ class Reader:
             if d.tok.dep_ in ("obl", "obl:arg", "nmod") and fold(d.tok.head.lemma_) in lex.negating_words:
                 negated = True
         for k, v in enumerate(chain):
-            moods = list(v.morph.get("Mood"))
-            tenses = list(v.morph.get("Tense"))
+            moods, tenses = verb_moods(v)
             for c in v.children:
-                if c.dep_.startswith("aux"):
-                    moods += c.morph.get("Mood")
-                    tenses += c.morph.get("Tense")
                 if c.dep_ == "mark" and fold(c.text) in lex.condition_marks:
                     hypothetical = True
             lemma = fold(v.lemma_)
-            if k > 0:
+            if k > 0 and chain[k - 1].dep_ == "xcomp":
                 # « annonce avoir tiré »: a perfect infinitive is past
                 perfect = any(c.dep_ == "aux:tense" for c in chain[k - 1].children)
                 if lemma in lex.future_governors and not perfect:
@@ -754,7 +1198,8 @@ class Reader:
             if "Fut" in tenses:
                 future = True
             if "Cnd" in moods:
-                if lemma in lex.future_conditionals or (k == 0 and self.future_in_past(chain[-1])):
+                purpose = k > 0 and chain[k - 1].dep_ == "advcl"
+                if lemma in lex.future_conditionals or ((k == 0 or purpose) and self.future_in_past(chain[-1])):
                     future = True
                 elif k == 0 or lemma not in lex.future_governors:
                     hypothetical = True
@@ -803,16 +1248,12 @@ class Reader:
         while chain[-1].dep_ == "xcomp" and len(chain) < 4:
             chain.append(chain[-1].head)
         for k, x in enumerate(chain):
-            moods, tenses = list(x.morph.get("Mood")), list(x.morph.get("Tense"))
-            for c in x.children:
-                if c.dep_.startswith("aux"):
-                    moods += c.morph.get("Mood")
-                    tenses += c.morph.get("Tense")
+            moods, tenses = verb_moods(x)
             key = fold(x.lemma_)
             if "Fut" in tenses or (k > 0 and key in lex.future_governors):
                 future = True
             if "Cnd" in moods:
-                if key in lex.future_conditionals:
+                if key in lex.future_conditionals or (k == 0 and self.future_in_past(chain[-1])):
                     future = True
                 else:
                     hypothetical = True
@@ -846,12 +1287,17 @@ class Reader:
         ids = {d.tok.i}
         if d.support is not None:
             ids.add(d.support.i)
+        if d.cue is not None:
+            ids.add(d.cue.i)
         for v in self.predicate_chain(d):
             ids.add(v.i)
         for c in d.tok.children:
             if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB":
                 key = fold(c.lemma_)
-                if c.dep_ == "acl" or key in self.lex.occurrence_verbs:
+                # (« les frappes qui ont visé dimanche un marché »: what the event did)
+                does = d.trig.kind == "noun" and any(
+                    g.dep_ == "nsubj" and "Rel" in g.morph.get("PronType") for g in c.children)
+                if c.dep_ == "acl" or key in self.lex.occurrence_verbs or does:
                     ids.add(c.i)
         if d.trig.kind == "noun" and d.tok.dep_ == "nmod":
             # « des séquences du test, effectué en décembre »: a participle hung on
@@ -868,7 +1314,7 @@ class Reader:
                     for g in [c, *(x for x in c.children if x.dep_ == "nmod")]:
                         for a in g.children:
                             if a.dep_ == "acl" and a.pos_ == "VERB" and is_passive(a) \
-                                    and a.i not in self.triggers:
+                                    and a.i not in self.kept:
                                 ids.add(a.i)
         if d.tok.dep_ in ("nsubj", "nsubj:pass") and fold(d.tok.head.lemma_) in self.lex.occurrence_verbs:
             ids.add(d.tok.head.i)
@@ -925,30 +1371,61 @@ class Reader:
         date opening its paragraph; never the publication date by default."""
         own = self.own_predicates(d)
         base = d.support if d.support is not None else d.tok
-        above = {a.i for a in ancestors_within(base)} - own
+        # the clause's date, not across a relative clause (« d'après MSF, qui a
+        # accusé … ») nor into what came before or after it (« à la suite d'une
+        # médiation », « après l'attaque »)
+        above = {a.i for a in ancestors_within(base, stop_deps=("ccomp", "parataxis", "acl:relcl"))} - own
+        if d.trig.kind == "noun" and d.support is None and (
+                (prep_key(d.tok) or "").split(" ")[-1] in self.lex.sequence_preps
+                or fold(d.tok.head.lemma_) in self.lex.sequence_preps and d.tok.dep_ == "nmod"):
+            above = set()
         sent = d.tok.sent
         best = None
         for t, anchor, root in anchors:
             if not (sent.start_char <= t.start < sent.end_char):
                 continue
             value = context.timex_date(t)
-            if value is None:
-                continue
+            if value is None or fold(t.text) in self.lex.range_openers:
+                continue  # (« d'ici à la fin du mois »: the end of the range, not « ici »)
             if anchor in own or root in own:
                 rank = 0
             elif d.modality != "future" and anchor in above and not self.reporting(self.doc[anchor]):
                 rank = 1
+            elif anchor is not None and self.adjunct_of(self.doc[anchor], base):
+                rank = 1  # « a démenti, dans un communiqué publié dans la soirée, … »
             else:
                 continue
             dist = abs(t.start - d.tok.idx)
             if best is None or (rank, dist) < (best[0], best[1]):
-                best = (rank, dist, value)
+                best = (rank, dist, value, t)
+        if best is not None:
+            # « samedi et dimanche »: an event over coordinated days is dated by the first
+            chosen = best[3]
+            text = self.doc.text
+            for t, anchor, root in anchors:
+                value = context.timex_date(t)
+                if not value or value >= best[2] or len(value) != len(best[2]) or t.end > chosen.start:
+                    continue
+                if fold(text[t.end:chosen.start].strip()) in ("et", ","):
+                    best = (best[0], best[1], value, t)
         if best is None:
             best = self.relative_time(d)
         if best is None and d.modality != "future":
             best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
+
+    def adjunct_of(self, tok: Token, base: Token) -> bool:
+        """Is ``tok`` in an adjunct of ``base`` (« dans un communiqué publié
+        dans la soirée »), not in its content nor in another event?"""
+        cur = tok
+        for _ in range(4):
+            if cur.i in self.kept or cur.dep_ not in ADJUNCT_PATH or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == base.i:
+                return True
+        return False
 
     def relative_time(self, d: Draft):
         """« en mai 2015, date à laquelle X a procédé à un essai », « le jour
@@ -1093,12 +1570,22 @@ class Reader:
     def read(self) -> list[Draft]:
         doc = self.doc
         cands = self.candidates()
+        quotes = [q for q in context.quotes(doc) if q.speaker_name]
         direct = [(q.start, q.end) for q in context.quotes(doc) if q.kind == "direct"]
+        said: dict[int, object] = {}  # trigger → the quotation whose speaker does it
         keep: list[tuple[Token, Trigger]] = []
         for tok, trig in cands:
-            if any(a <= tok.idx < b for a, b in direct):
-                continue
+            inside = any(a <= tok.idx < b for a, b in direct)
+            if inside or trig.quoted:
+                # in a quotation, only what the speaker does by saying it
+                # (« nous condamnons », « je veux remercier », « il faut que »)
+                q = self.speech_act(tok, trig, quotes)
+                if q is None:
+                    continue
+                said[tok.i] = q
             if not self.conditions_met(tok, trig):
+                continue
+            if self.not_an_event(tok, trig):
                 continue
             if self.governed_by_topic(tok):
                 continue
@@ -1107,6 +1594,7 @@ class Reader:
             if trig.kind != "noun" and self.describes_event(tok):
                 continue
             keep.append((tok, trig))
+        self.kept = {tok.i for tok, _ in keep}
         # the content of calls, promises, refusals is not an event of its own
         absorbers = {tok.i: trig for tok, trig in keep if trig.absorbs}
         absorbed_by: dict[int, int] = {}
@@ -1115,8 +1603,11 @@ class Reader:
             for _ in range(6):
                 if cur.head.i == cur.i:
                     break
-                if cur.dep_ not in ABSORBING_DEPS:
+                if cur.dep_ not in ABSORBING_DEPS and not (
+                        cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm") and mark_key(cur)) \
+                        and not (cur.dep_ == "obl" and prep_key(cur) in CONTENT_PREPS):
                     break  # an adjunct (« lors de la visite ») is not the content
+                    # (but « appeler X à libérer Y »: an infinitive hung on the object is)
                 cur = cur.head
                 if cur.i in absorbers:
                     absorbed_by[tok.i] = cur.i
@@ -1129,12 +1620,28 @@ class Reader:
             self.pair_source = None
             if trig.kind != "noun":
                 self.verb_arguments(d)
+                if tok.i in said:
+                    q = said[tok.i]
+                    speaker = Participant(name=q.speaker_name, entity=q.speaker)
+                    d.actors = [speaker]
+                    d.targets = [t for t in d.targets if not same(t, speaker)]
+                    d.cue = self.quote_cue_token(q)
             else:
                 self.noun_arguments(d)
                 d.anaphoric = any(c.dep_ == "det" and ("Dem" in c.morph.get("PronType")
                                                        or "Def" in c.morph.get("Definite"))
-                                  for c in tok.children)
+                                  for c in tok.children) and not self.in_series(tok)
+                # (« le prochain sommet » is another one)
             d.modality = self.modality(d)
+            if trig.negative:
+                # « n'a pas exclu des mesures de réciprocité » threatens them
+                if d.modality != "negated":
+                    continue
+                d.modality = "asserted"
+            if tok.i in said and d.modality == "future" and not any(
+                    "Fut" in v.morph.get("Tense") or any("Fut" in c.morph.get("Tense") for c in v.children)
+                    for v in [tok, *self.predicate_chain(d)]):
+                d.modality = "asserted"  # « je veux remercier … » thanks
             self.refine(d)
             self.date(d, anchors)
             d.pair_from = self.pair_source
@@ -1155,6 +1662,12 @@ class Reader:
                     inner = by_tok.get(o.i)
                     if inner is not None and inner.actors:
                         d.targets = [a for a in inner.actors if not any(same(a, x) for x in d.actors)]
+            # « l'UE a suspendu son aide au Niger »: who loses it is the target
+            if d.trig.kind != "noun" and not d.targets and d.type == "SANCTION":
+                for o in objects_of(d.tok):
+                    inner = by_tok.get(o.i)
+                    if inner is not None:
+                        d.targets = [t for t in inner.targets if not any(same(t, x) for x in d.actors)]
         for d in self.drafts:
             self.content(d)
         self.series()
@@ -1178,16 +1691,21 @@ class Reader:
                 if o is not None and o.type == d.type and o.participants() and (
                         d.tok.dep_ == "conj" or other.dep_ == "conj"):
                     src = o
-            if src is None and ("ordinal" in d.attributes or any(
-                    c.dep_ == "amod" and fold(c.lemma_) in lex.series_words for c in d.tok.children)):
-                src = next((o for o in reversed(self.drafts[:k])
-                            if o.type == d.type and o.participants()), None)
+            if src is None and ("ordinal" in d.attributes or self.in_series(d.tok)):
+                # (« le prochain sommet » after « le sommet de l'UA »: the same word will do)
+                before = [o for o in reversed(self.drafts[:k]) if o.participants()]
+                src = next((o for o in before if o.trig.lemma == d.trig.lemma),
+                           next((o for o in before if o.type == d.type), None))
             if src is None and not d.anaphoric:
                 # « des séquences du test de X et d'un test effectué en 2014 »
                 src = next((o for o in self.drafts if o.type == d.type and o.participants()
                             and o.trig.kind == "noun" and o.tok.sent.start == d.tok.sent.start), None)
             if src is not None:
                 d.actors, d.targets = list(src.actors), list(src.targets)
+
+    def in_series(self, tok: Token) -> bool:
+        """« un nouvel essai », « le prochain sommet »: one more of a series."""
+        return any(c.dep_ == "amod" and fold(c.lemma_) in self.lex.series_words for c in tok.children)
 
     def statements(self, anchors) -> None:
         """A quotation whose words accuse, praise or threaten is an event of
@@ -1198,16 +1716,20 @@ class Reader:
         if not lex.statements:
             return
         doc = self.doc
+        triggers = {d.tok.i for d in self.drafts}
         for q in context.quotes(doc):
             if not q.speaker_name:
                 continue
+            cue = self.quote_cue_token(q)
+            if cue is not None and cue.i in triggers:
+                continue  # « a dénoncé « une provocation » »: the cue says what it is
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None:
                 continue
             found = None
             for t in span:
                 typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
-                if typ and not self.negated_word(t):
+                if typ and not self.negated_word(t) and not self.in_name(t):
                     found = (typ, t)
                     break
             if found is None:
@@ -1229,10 +1751,22 @@ class Reader:
             d.source = None
             self.drafts.append(d)
 
+    def negation(self, c: Token) -> bool:
+        """A negation adverb on its verb: « pas », « jamais »… (« pas », « plus »,
+        « point », « guère » only with « ne »: « un premier pas », « plus de »)."""
+        if c.dep_ != "advmod" or fold(c.text) not in self.lex.negation_words:
+            return False
+        if any(g.dep_ in ("det", "amod", "nummod") for g in c.children):
+            return False  # « un premier pas »: a noun
+        if fold(c.text) in self.lex.ne_negations:
+            return any(fold(s.lemma_) == "ne" or fold(s.text) in ("ne", "n'")
+                       for s in c.head.children if s.i != c.i)
+        return True
+
     def negated_word(self, t: Token) -> bool:
         cur = t
         for _ in range(3):
-            if any(c.dep_ == "advmod" and fold(c.text) in self.lex.negation_words for c in cur.children):
+            if any(self.negation(c) for c in cur.children):
                 return True
             if cur.head.i == cur.i:
                 break
@@ -1248,6 +1782,12 @@ class Reader:
             return len(parts) >= 2 or any(p.entity for p in parts)
         if d.trig.frame == "visit" and not d.actors:
             return False  # a visit to a place by no one told
+        if d.trig.speaker and not d.actors:
+            return False  # « X est considéré comme … »: the article's own words
+        if not d.actors and d.targets and all(
+                not t.entity and fold(t.name).split()[-1].rstrip("s") in self.lex.generic_people
+                for t in d.targets):
+            return False  # « 17 personnes ont été tuées »: no political actor told
         return True
 
     def refine(self, d: Draft) -> None:
@@ -1268,13 +1808,23 @@ class Reader:
                 if typ:
                     d.type, d.mode = typ, None
                     break
+        if d.trig.proposal_type and any(fold(o.lemma_) in lex.proposal_nouns for o in objects_of(tok)):
+            # « juge ces revendications irréalistes »: rejecting a demand
+            d.type, d.mode = d.trig.proposal_type, None
+        if d.trig.penalty and self.condition(tok, d.trig, "penalty"):
+            # « condamné à trois ans de prison »: a conviction, not a criticism
+            d.type, d.mode = d.trig.penalty
         if d.trig.untargeted and not d.targets:
             d.type, d.mode = d.trig.untargeted
-        if d.modality == "future":
+        # a meeting or signing to come, or that may come (« se rendra », « une
+        # réunion pourrait se tenir »), is an intention: AGREE (but « aurait
+        # rencontré », a past told with reserve, stays a meeting)
+        perfect = any(c.dep_ == "aux:tense" for v in [tok, *self.predicate_chain(d)] for c in v.children)
+        if d.modality == "future" or (d.modality == "hypothetical" and not perfect):
             if d.trig.future_type:
                 d.type = d.trig.future_type
             elif d.type == "CONSULT":
-                d.type = "AGREE"
+                d.type, d.mode = "AGREE", None
         modes = dict(d.trig.modes)
         modes.update({k: v for k, v in lex.type_modes.get(d.type, {}).items() if k not in modes})
         if modes:

@@ -7,6 +7,7 @@ written « négocier » or « negocier » is found either way.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from typing import Any
 
 from ... import resources
 
+_WORD = re.compile(r"\w+'|\w+(?:-\w+)*")
 FRAMES = ("directed", "meet", "visit", "receive", "self", "experiencer")
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -46,9 +48,22 @@ class Trigger:
     modes: tuple[tuple[str, str], ...] = ()
     types: tuple[tuple[str, str], ...] = ()
     weak: bool = False
+    stative: bool = False  # an adjectival participle (« des hommes armés ») is a state
+    quoted: bool = False  # only said inside a quotation, by its speaker (« il faut que »)
+    clause_target: bool | None = None  # the subject of its que-clause is the target
+    proposal_type: str | None = None  # the type when its object is a proposal or demand
+    negative: bool = False  # an event only when negated (« n'exclut pas des sanctions »)
+    forces: bool = False  # the forces moved are the actors when no one else is named
+    penalty: tuple[str, str | None] | None = None  # (type, mode) with a court's penalty
+    speaker: bool = False  # an event only with someone who says it (an actor)
+    implicit_agent: bool = False  # its agentless participle is done by the clause's subject
 
 
 def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
+    for t in (d.get("type"), d.get("proposal_type") or d.get("type"),
+              (d.get("penalty") or {}).get("type", d.get("type"))):
+        if t not in TYPES:
+            raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {t!r}")
     if d.get("type") not in TYPES:
         raise ValueError(f"{kind} '{lemma}': unknown PLOVER type {d.get('type')!r}")
     frame = d.get("frame", "directed")
@@ -60,12 +75,17 @@ def _trigger(lemma: str, kind: str, d: dict[str, Any]) -> Trigger:
         to=tuple(fold(p) for p in d.get("to", ())), de=d.get("de", "actor"),
         reflexive=d.get("reflexive"),
         needs=tuple([d["needs"]] if isinstance(d.get("needs"), str) else d.get("needs", ())),
-        objects=d.get("object", "participant") != "none",
+        objects=d.get("object", "none" if kind == "phrase" else "participant") != "none",
         untargeted=(unt["type"], unt.get("mode")) if unt else None,
         absorbs=bool(d.get("absorbs", False)), future_type=d.get("future_type"),
         modes=tuple((fold(k), v) for k, v in (d.get("modes") or {}).items()),
         types=tuple((fold(k), v) for k, v in (d.get("types") or {}).items()),
-        weak=bool(d.get("weak", False)),
+        weak=bool(d.get("weak", False)), stative=bool(d.get("stative", False)),
+        quoted=bool(d.get("quoted", False)), clause_target=d.get("clause_target"),
+        proposal_type=d.get("proposal_type"), negative=bool(d.get("negative", False)),
+        forces=bool(d.get("forces", False)),
+        penalty=(d["penalty"]["type"], d["penalty"].get("mode")) if d.get("penalty") else None,
+        speaker=bool(d.get("speaker", False)), implicit_agent=bool(d.get("implicit_agent", False)),
     )
 
 
@@ -88,18 +108,36 @@ class Lexicon:
     topic_nouns: frozenset[str] = frozenset()
     kind_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    declined: frozenset[str] = frozenset()
+    hazards: frozenset[str] = frozenset()
+    fixed_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
     impersonal_verbs: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
+    range_openers: frozenset[str] = frozenset()
+    side_frames: frozenset[str] = frozenset()
+    sequence_preps: frozenset[str] = frozenset()
+    caller_nouns: frozenset[str] = frozenset()
+    generic_people: frozenset[str] = frozenset()
+    institution_seats: frozenset[str] = frozenset()
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
     series_words: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    goods_nouns: frozenset[str] = frozenset()
+    penalty_words: frozenset[str] = frozenset()
+    pairing_verbs: frozenset[str] = frozenset()
+    patient_passive_verbs: frozenset[str] = frozenset()
+    speech_types: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
     pair_places: frozenset[str] = frozenset()
+    pair_countries: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     sanction_words: frozenset[str] = frozenset()
@@ -116,7 +154,11 @@ class Lexicon:
     condition_marks: frozenset[str] = frozenset()
     negation_words: frozenset[str] = frozenset()
     negating_words: frozenset[str] = frozenset()
+    negating_conjunctions: frozenset[str] = frozenset()
+    ne_negations: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    future_stems: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, frozenset[str]] = field(default_factory=dict)  # name → its group
     ordinals: dict[str, int] = field(default_factory=dict)
     duration_numbers: dict[str, int] = field(default_factory=dict)
     duration_units: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -151,17 +193,40 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.topic_nouns = _set(ne.get("topic_nouns"))
     lex.kind_nouns = _set(ne.get("kind_nouns"))
     lex.topic_verbs = _set(ne.get("topic_verbs"))
+    lex.declined = _set(ne.get("declined"))
+    lex.hazards = _set(ne.get("hazards"))
+    fixed: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in ne.get("fixed_phrases", ()):
+        words = tuple(_WORD.findall(fold(phrase)))
+        for w in set(words):
+            fixed.setdefault(w, []).append(words)
+    lex.fixed_phrases = {w: tuple(v) for w, v in fixed.items()}
     lex.actor_nouns = _set(data.get("actors", {}).get("nouns"))
     w = data.get("words", {})
     lex.pair_words = _set(w.get("pair_words"))
     lex.pair_places = _set(w.get("pair_places"))
+    lex.pair_countries = _set(w.get("pair_countries"))
     lex.quantity_nouns = _set(w.get("quantity_nouns"))
     lex.unit_nouns = _set(w.get("unit_nouns"))
     lex.etre_verbs = _set(w.get("etre_verbs"))
     lex.impersonal_verbs = _set(w.get("impersonal_verbs"))
     lex.time_nouns = _set(w.get("time_nouns"))
+    lex.range_openers = _set(w.get("range_openers"))
+    lex.side_frames = _set(w.get("side_frames"))
+    lex.sequence_preps = _set(w.get("sequence_preps"))
+    lex.caller_nouns = _set(w.get("caller_nouns"))
+    lex.generic_people = _set(w.get("generic_people"))
+    lex.institution_seats = _set(w.get("institution_seats"))
     lex.target_prep_nouns = _set(w.get("target_prep_nouns"))
     lex.series_words = _set(w.get("series_words"))
+    lex.proposal_nouns = _set(w.get("proposal_nouns"))
+    lex.force_nouns = _set(w.get("force_nouns"))
+    lex.goods_nouns = _set(w.get("goods_nouns"))
+    lex.penalty_words = _set(w.get("penalty_words"))
+    lex.pairing_verbs = _set(w.get("pairing_verbs"))
+    lex.patient_passive_verbs = _set(w.get("patient_passive_verbs"))
+    lex.first_person = _set(w.get("first_person"))
+    lex.speech_types = frozenset(t for t in w.get("speech_types", ()) if t in TYPES)
     st = dict(data.get("statements", {}))
     lex.statement_modes = dict(st.pop("modes", {}))
     for t, words in st.items():
@@ -181,8 +246,15 @@ def build(data: dict[str, Any]) -> Lexicon:
     m = data.get("modality", {})
     for name in ("future_governors", "hypothetical_governors", "future_conditionals",
                  "future_modifiers", "hypothetical_modifiers", "condition_marks",
-                 "negation_words", "negating_words", "reporting_verbs", "planning_verbs"):
+                 "negation_words", "negating_words", "negating_conjunctions", "ne_negations",
+                 "reporting_verbs",
+                 "planning_verbs"):
         setattr(lex, name, _set(m.get(name)))
+    lex.future_stems = {fold(k): fold(v) for k, v in data.get("future_stems", {}).items()}
+    for group in data.get("aliases", {}).get("groups", ()):
+        names = frozenset(fold(n) for n in group)
+        for n in names:
+            lex.aliases[n] = names
     lex.ordinals = {fold(k): int(v) for k, v in data.get("ordinals", {}).items()}
     d = data.get("durations", {})
     lex.duration_numbers = {fold(k): int(v) for k, v in d.get("numbers", {}).items()}

@@ -22,7 +22,7 @@ it when nothing conflicts; otherwise, without participants, it is dropped.
 from __future__ import annotations
 
 from .extract import Draft, dedupe, same
-from .lexicon import fold
+from .lexicon import fold, lexicon
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
@@ -51,7 +51,7 @@ def mergeable(m: Draft, d: Draft) -> bool:
     if m.type != d.type or not same_modality(m, d):
         return False
     if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors) \
-            and "self" not in (m.trig.frame, d.trig.frame):
+            and "self" not in (m.trig.frame, d.trig.frame) and not nested(m, d):
         # two event words of one sentence are two events, but a visit and the
         # meeting it was for are one (« s'est rendu à Moscou pour y rencontrer X »)
         return False
@@ -62,6 +62,27 @@ def mergeable(m: Draft, d: Draft) -> bool:
     if m.targets and d.targets and not _shares(m.targets, d.targets) and not (m.visitors or d.visitors):
         return False
     return True
+
+
+NESTING_DEPS = ("nmod", "obl", "obl:mod", "obl:arg", "obj", "nsubj", "nsubj:pass")
+
+
+def nested(m: Draft, d: Draft) -> bool:
+    """One event word is a complement of the other, within two steps: the same
+    event told twice (« l'imposition de droits de douane », « tués dans des
+    frappes »), not two events of one sentence."""
+    side = lexicon().side_frames
+    for a, b in ((m.tok, d.tok), (d.tok, m.tok)):
+        cur = a
+        for _ in range(2):
+            if cur.dep_ not in NESTING_DEPS or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if fold(cur.lemma_) in side:
+                break  # « en marge du sommet, X s'est entretenu avec Y »: another event
+            if cur.i == b.i:
+                return True
+    return False
 
 
 def anaphora_fits(m: Draft, d: Draft) -> bool:
@@ -136,9 +157,9 @@ def inherit(out: list[Draft]) -> None:
     nothing itself."""
     for m in out:
         src = _host(m.pair_from)
-        if src is not None and src is not m:
-            if m.date is None:
-                m.date = src.date
+        if src is not None and src is not m and m.date is None:
+            # (an event of its own date is another occasion, perhaps elsewhere)
+            m.date = src.date
             m.location = m.location or src.location
 
 
@@ -174,8 +195,31 @@ def infer_host(m: Draft, homes) -> None:
         m.mode, m.visitors = "visit", True
 
 
+def merge_nested(drafts: list[Draft]) -> list[Draft]:
+    """« tués dans des frappes de drones des rebelles »: an event word that is a
+    complement of another of the same type is the same event; its participants
+    and details join it."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: x.tok.i):
+        host = next((m for m in out if m.type == d.type and m.tok.sent.start == d.tok.sent.start
+                     and same_modality(m, d) and compatible_dates(m.date, d.date) and nested(m, d)), None)
+        if host is None:
+            out.append(d)
+            continue
+        if (len(d.participants()), d.trig.kind != "noun") > (len(host.participants()), host.trig.kind != "noun"):
+            # the mention that names more (or the verb) tells it
+            out[out.index(host)] = d
+            host, d = d, host
+        host.actors = dedupe(host.actors + d.actors)
+        host.targets = [t for t in dedupe(host.targets + d.targets) if not any(same(t, a) for a in host.actors)]
+        if d.mode and host.mode is None:
+            host.mode = d.mode
+        _add_details(host, d)
+    return out
+
+
 def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
-    drafts = sorted(drafts, key=lambda x: x.tok.i)
+    drafts = merge_nested(drafts)
     out: list[Draft] = []
     later: list[Draft] = []
     for d in drafts:
@@ -223,3 +267,45 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
     # a weak mention (an arrival) is an event only as part of another
     out = [m for m in out if not m.trig.weak or m.merged]
     return sorted(out, key=lambda m: m.first)
+
+
+def capitals_as_countries(m: Draft, entities, country_of, keep) -> None:
+    """« Moscou a dénoncé … », « Rome a remercié Nouakchott »: a capital acting
+    or acted upon stands for its country (except the seats of institutions,
+    « Bruxelles » for the European Union). ``country_of(name)`` gives the
+    country a place is the capital of."""
+    def country(p):
+        if fold(p.name) in keep:
+            return p
+        c = country_of(p.name)
+        if not c or fold(c) == fold(p.name):
+            return p
+        for e in entities:
+            if fold(e.name) == fold(c):
+                return type(p)(name=e.name, entity=e.id)
+        return type(p)(name=c, entity=None)
+
+    m.actors = dedupe([country(p) for p in m.actors])
+    m.targets = [t for t in dedupe([country(p) for p in m.targets]) if not any(same(t, a) for a in m.actors)]
+
+
+def use_aliases(m: Draft, entities, aliases) -> None:
+    """« l'Alliance atlantique » in an article that also names « l'OTAN »:
+    one actor, under the name the article gives as an entity."""
+    if not aliases:
+        return
+    by_name = {fold(e.name): e for e in entities}
+
+    def canonical(p):
+        group = aliases.get(fold(p.name))
+        if not group:
+            return p
+        for e in entities:
+            if fold(e.name) in group and fold(e.name) != fold(p.name) and e.id != p.entity:
+                if p.entity is None or by_name.get(fold(p.name)) is None or len(e.name) < len(p.name):
+                    return type(p)(name=e.name, entity=e.id)
+        return p
+
+    m.actors = dedupe([canonical(p) for p in m.actors])
+    m.targets = [t for t in dedupe([canonical(p) for p in m.targets]) if not any(same(t, a) for a in m.actors)]
+

@@ -48,6 +48,9 @@ def complements(tok: Token) -> list[tuple[str | None, Token]]:
     parsed as an adverb governing the noun: they give (« auprès de », X)."""
     out = []
     for c in tok.children:
+        if c.dep_ in OBJECT_DEPS and any(g.dep_ == "case" and g.i < c.i for g in c.children):
+            out.append((prep_key(c), c))  # « attendons de la Turquie »: an oblique parsed as object
+            continue
         if c.dep_ not in COMPLEMENT_DEPS and not (c.dep_ == "advmod" and c.pos_ == "ADV"):
             continue
         p = prep_key(c)
@@ -82,9 +85,23 @@ def acl_root(v: Token) -> Token:
     return cur
 
 
+def cut_auxiliary(v: Token) -> Token | None:
+    """« X a de son côté salué … »: the auxiliary a participle was cut from by
+    an adverbial (the parser makes it the root and the participle an « acl »)."""
+    h = v.head
+    if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and h.dep_.startswith("obl") \
+            and h.head.pos_ == "AUX" and h.head.lemma_ == "avoir" and h.i < v.i:
+        return h.head
+    return None
+
+
 def is_passive(v: Token) -> bool:
     if fold(v.lemma_) in lexicon().etre_verbs:
         return False  # « il est arrivé »: the perfect of a verb taking « être »
+    if any(c.dep_ in REFLEXIVE_DEPS and "Yes" in c.morph.get("Reflex") and c.i < v.i for c in v.children):
+        return False  # « ils s'étaient rassemblés »: a pronominal verb's perfect
+    if cut_auxiliary(v) is not None:
+        return False
     if any(c.dep_ == "aux:pass" for c in v.children):
         return True
     if "Pass" in v.morph.get("Voice"):
@@ -134,16 +151,58 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if v.dep_ == "acl:relcl":
         return None, False
+    if v.dep_ == "conj":
+        partner = coordinated_verb(v)
+        if partner is not v.head:
+            s, _ = subject_of(partner, depth + 1)
+            return s, s is not None and is_passive(v)
     if v.dep_ in ("xcomp", "conj"):
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None and is_passive(v)
     if v.dep_ == "advcl" and (v.morph.get("VerbForm") in (["Part"], ["Ger"], ["Inf"])):
+        if "Inf" in v.morph.get("VerbForm") and is_passive(v.head):
+            # « des gaz ont été tirés pour disperser la foule »: whoever fired them
+            return agent_of(v.head), False
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None and is_passive(v)
+    aux = cut_auxiliary(v)
+    if aux is not None:
+        for c in aux.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c, False
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
     return None, False
+
+
+CLOSING_MARKS = frozenset(["»", "”", '"'])
+
+
+def coordinated_verb(v: Token) -> Token:
+    """The verb a coordinated verb really shares its subject with. The parser
+    often hangs it on the verb of a reported clause before it: « a réclamé que
+    « les salaires augmentent » et menacé de … » (a participle without its own
+    auxiliary shares the auxiliary, and the subject, of a compound verb above),
+    « regrette que « l'État … » et réclame … » (after the closing mark of a
+    quotation it is back in the speaker's sentence)."""
+    h = v.head
+    if h.i == v.i:
+        return h
+    doc = v.doc
+    after_quote = any(doc[j].text in CLOSING_MARKS for j in range(h.i + 1, v.i))
+    bare_participle = "Part" in v.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in v.children) and not any(c.dep_.startswith("aux") for c in h.children)
+    if not (after_quote or bare_participle) or h.dep_ not in ("ccomp", "advcl", "acl:relcl", "parataxis"):
+        return h
+    cur = h
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and (after_quote or any(c.dep_ == "aux:tense" for c in cur.children)):
+            return cur
+    return h
 
 
 def _finite(v: Token) -> bool:
@@ -189,8 +248,8 @@ def stray_subject(v: Token) -> Token | None:
 def agent_of(v: Token) -> Token | None:
     """The « par X » agent of a passive verb."""
     for c in v.children:
-        if c.dep_ == "obl:agent":
-            return c
+        if c.dep_ == "obl:agent" and prep_key(c) in (None, "par"):
+            return c  # (« accusés d'activités … »: the charge, not the agent)
     for p, c in complements(v):
         if p == "par":
             return c
@@ -198,9 +257,22 @@ def agent_of(v: Token) -> Token | None:
 
 
 def objects_of(v: Token) -> list[Token]:
-    objs = [c for c in v.children if c.dep_ in OBJECT_DEPS]
+    # (an « obj » with a preposition is an oblique: « attendons de la Turquie »)
+    objs = [c for c in v.children if c.dep_ in OBJECT_DEPS and not any(
+        g.dep_ == "case" and g.i < c.i for g in c.children)]
     # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
     objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
+    if not objs and v.pos_ == "VERB":
+        # « a convoqué le chargé d'affaires », « a salué « le sens des … » »: an
+        # object parsed as a predicate or an adjunct (not a time: « mardi soir »)
+        times = lexicon().time_nouns
+        objs = [c for c in v.children if c.dep_ in ("xcomp", "obl:mod", "obl") and c.i > v.i
+                and (c.pos_ in ("NOUN", "PROPN") and any(g.dep_ == "det" for g in c.children)
+                     or c.pos_ == "PRON" and "Ind" in c.morph.get("PronType")
+                     or c.pos_ == "PRON" and fold(c.lemma_) in ("chacun", "tous"))
+                and not any(g.dep_ in ("case", "cop") for g in c.children)
+                and fold(c.lemma_) not in times and not any(
+                    fold(g.lemma_) in times for g in c.children if g.dep_ in ("amod", "nmod"))]
     return objs
 
 
