@@ -49,3 +49,30 @@ def test_components_in_docs_are_registered():
 
     for _, factory, _ in COMPONENTS:
         assert factory in README or factory in (ROOT / "DEVELOPERS.md").read_text(encoding="utf-8")
+
+
+def test_options_in_documented_examples_exist():
+    """Every ``--option`` of a ``pourparlers COMMAND`` line in a README or docs/ example is one of
+    that command's options (an option renamed in the code and not in the docs fails here)."""
+    import typer.main
+
+    from pourparlers.cli import app
+
+    cli = typer.main.get_command(app)
+    texts = [README, *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))]
+    checked = 0
+    for text in texts:
+        for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
+            for line in block.splitlines():
+                words = line.split("#")[0].split()
+                if "pourparlers" not in words or words.index("pourparlers") + 1 >= len(words):
+                    continue
+                name = words[words.index("pourparlers") + 1]
+                assert name in cli.commands, f"unknown command in an example: {line.strip()}"
+                known = {o for p in cli.commands[name].params for o in p.opts + p.secondary_opts}
+                for word in words:
+                    option = word.split("=")[0]
+                    if option.startswith("--"):
+                        assert option in known, f"{option} is no option of {name}: {line.strip()}"
+                        checked += 1
+    assert checked > 10  # the examples were found

@@ -3,8 +3,8 @@
     units (driver) -> flat_map(read)  stateless tasks: files, JSONL line ranges,
                                        WARC files -> one row per article or error
                    -> map_batches(NLPWorker)  actor pool: the spaCy pipeline is
-                                       loaded once per actor; Extractor.docs +
-                                       doc_to_record, the calls of the local engine
+                                       loaded once per actor; Extractor.run,
+                                       the call of the local engine
                    -> rows streamed back to the driver, in input order
 
 Every skipped item travels down the stream as an error row, so the driver
