@@ -751,3 +751,12 @@ def test_threat_target_in_its_content(analyse):
     r = analyse("La Commission menace d'activer son instrument anti-coercition contre la Chine.", PUB)
     e = one(r, "THREATEN")
     assert named(e.actors, "Commission") and named(e.targets, "Chine")
+
+
+def test_a_capital_visited_to_meet_a_host_is_the_place_only(analyse):
+    r = analyse("Le ministre kényan Daniel Otieno s'est rendu jeudi à Rome pour y rencontrer Giorgia Meloni.", PUB)
+    e = one(r, "CONSULT")
+    assert named(e.targets, "Meloni") and not named(e.targets, "Italie") and e.location == "Rome"
+    # with no host named, the country visited is the host (ANNOTATION §2: « un voyage en Allemagne »)
+    r = analyse("Le président tchadien Idriss Déby s'est rendu jeudi à Rome.", PUB)
+    assert named(one(r, "CONSULT").targets, "Italie")

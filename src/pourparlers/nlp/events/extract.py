@@ -1389,7 +1389,7 @@ class Reader:
                 continue  # (« d'ici à la fin du mois »: the end of the range, not « ici »)
             if anchor in own or root in own:
                 rank = 0
-            elif d.modality != "future" and anchor in above and not self.reporting(self.doc[anchor]):
+            elif d.modality != "future" and anchor in above and not self.reports_over(self.doc[anchor], d.tok):
                 rank = 1
             elif anchor is not None and self.adjunct_of(self.doc[anchor], base):
                 rank = 1  # « a démenti, dans un communiqué publié dans la soirée, … »
@@ -1452,6 +1452,16 @@ class Reader:
             return True
         return any(q.cue_span is not None and q.cue_span.start <= v.idx < q.cue_span.end
                    for q in context.quotes(self.doc))
+
+    def reports_over(self, v: Token, tok: Token) -> bool:
+        """Does the reporting verb ``v`` report what ``tok`` tells? A quotation's
+        cue does only for the words of its quotation (« réunis samedi pour le
+        sommet, ils se sont engagés à … »: the summit is no part of the pledge);
+        another reporting verb does for everything below it."""
+        if fold(v.lemma_) in self.lex.reporting_verbs:
+            return True
+        return any(q.cue_span is not None and q.cue_span.start <= v.idx < q.cue_span.end
+                   and q.start <= tok.idx < q.end for q in context.quotes(self.doc))
 
     def paragraph_date(self, d: Draft, anchors):
         """The paragraph's date: the time its first sentence sets for what

@@ -21,6 +21,7 @@ it when nothing conflicts; otherwise, without participants, it is dropped.
 
 from __future__ import annotations
 
+from .context import country_of_place
 from .extract import Draft, dedupe, same
 from .lexicon import fold, lexicon
 
@@ -109,7 +110,10 @@ def combine(m: Draft, d: Draft, types: dict[str | None, str]) -> None:
         everyone = dedupe(m.participants() + d.participants())
         hosts = [p for p in everyone if not any(same(p, v) for v in visitors)]
         if any(types.get(h.entity) in ("PER", "ORG") for h in hosts):
-            hosts = [h for h in hosts if types.get(h.entity) != "LOC"]
+            # a host named: the place visited is where, not whom (« à Moscou pour y
+            # rencontrer Poutine »; a capital already read as its country included)
+            hosts = [h for h in hosts if types.get(h.entity) != "LOC"
+                     and not (h.entity is None and country_of_place(h.name))]
         m.actors, m.targets, m.visitors = visitors, hosts, True
     else:
         m.actors = dedupe(m.actors + d.actors)
