@@ -55,6 +55,15 @@ def test_names_with_a_particle_and_names_without_their_article(analyse):
     assert not any(x.name.lower().startswith(("l'", "le ", "la ")) for x in r.entities)
 
 
+def test_an_organisation_and_a_person_side_by_side_stay_two(analyse):
+    # no article between the institution and the name: the two names touch, they are not one
+    r = analyse("La visite a été annoncée par la porte-parole de Maison Blanche Hélène Marchetti le 2 mai.")
+    assert entity(r, "Hélène Marchetti").type == "PER"
+    assert r.quotes[0].speaker_name == "Hélène Marchetti"
+    r = analyse("Le délégué d'Amnesty International Paulo Serrano a dénoncé des arrestations à Addis-Abeba.")
+    assert entity(r, "Paulo Serrano").type == "PER" and entity(r, "Addis-Abeba").type == "LOC"
+
+
 def test_two_people_with_the_same_surname_stay_apart(analyse):
     r = analyse("Paul Martin dirige l'entreprise familiale depuis vingt ans. "
                 "Sa sœur, Sophie Martin, a fondé une association à Lyon. "

@@ -417,7 +417,7 @@ class ActorResolver(Component):
                 a -= 2
             while b + 1 < len(doc) and glued(b):
                 b += 2
-            if out and a <= out[-1][1]:
+            if out and a < out[-1][1]:  # overlapping after widening (names that merely touch stay two)
                 prev = out[-1]
                 keep = prev[2] if prev[1] - prev[0] >= b - a else label
                 out[-1] = [min(prev[0], a), max(prev[1], b), keep]
