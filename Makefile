@@ -39,6 +39,7 @@ bench: install
 
 evaluate: install
 	$(BIN)/pourparlers evaluate --gold ../shared/corpus/dev/gold.jsonl
+	$(BIN)/python scripts/check_sample.py --corpus ../shared/corpus/dev
 	$(BIN)/pourparlers evaluate --gold ../shared/corpus/timebank/dev.jsonl
 	$(BIN)/python scripts/ner_split.py --corpus ../shared/corpus/ner/dev.jsonl --heldout ner-heldout.jsonl
 	$(BIN)/pourparlers evaluate --gold ner-heldout.jsonl
