@@ -5,9 +5,14 @@
 
 The dispatch is read from the shared dev corpus (``articles.jsonl``, id
 ``seed-poutine-witkoff``) and its gold quotations from ``gold.jsonl``; nothing
-of it is copied here. The engine's record must show what the quotation and
-event issues ask of it:
+of it is copied here. The engine's record must show what the issues ask of it:
 
+- the record valid against the schema; the headline its own sentence; no
+  sentence boundary inside a « … » quotation;
+- « ce 25 avril » 2025-04-25, « le 22 avril » 2025-04-22, « le lendemain »
+  2025-04-23, « trois heures » PT3H;
+- one entity each for Vladimir Poutine, Steve Witkoff, Iouri Ouchakov and
+  Karoline Leavitt, with their roles; Kremlin, Maison Blanche, Axios ORG;
 - every gold quotation of Iouri Ouchakov found (overlap ≥ 0.5) with speaker
   « Iouri Ouchakov »; the announcements by « Kremlin » and « Karoline Leavitt »,
   the date report by « Axios », the arrival report by « médias russes » (unnamed);
@@ -71,6 +76,33 @@ def main() -> int:
         return any(q.speaker_name == speaker and (cue is None or q.cue == cue)
                    and (named is None or q.speaker_named == named) for q in quotes)
 
+    from pourparlers.schema import problems
+
+    data = record.to_dict()
+    checks.append(("the record is valid against the schema", not problems(data)))
+    text = record.article.text
+    headline = text.split("\n", 1)[0]
+    checks.append(("the headline is its own sentence", (0, len(headline)) in [tuple(x) for x in record.sentences]))
+    opened = [i for i, c in enumerate(text) if c == "«"]
+    inside = [(a, text.index("»", a)) for a in opened if "»" in text[a:]]
+    cut = [b for b in (e for _, e in record.sentences) if any(a < b < z for a, z in inside)]
+    checks.append(("no sentence ends inside a « … » quotation", not cut))
+
+    values = {(t.text, t.value) for t in record.timexes}
+    for expr, value in (("ce 25 avril", "2025-04-25"), ("le 22 avril", "2025-04-22"),
+                        ("le lendemain", "2025-04-23"), ("trois heures", "PT3H")):
+        checks.append((f"« {expr} » → {value}", (expr, value) in values))
+
+    for name, role in (("Vladimir Poutine", "président russe"), ("Steve Witkoff", "émissaire spécial"),
+                       ("Iouri Ouchakov", "conseiller aux affaires internationales"),
+                       ("Karoline Leavitt", "porte-parole")):
+        ents = [e for e in record.entities if e.name == name and e.type == "PER"]
+        checks.append((f"one entity « {name} », role « {role}… »", len(ents) == 1 and any(
+            r.startswith(role) for r in ents[0].roles)))
+    for name in ("Kremlin", "Maison Blanche", "Axios"):
+        checks.append((f"« {name} » is an organisation", any(e.name == name and e.type == "ORG"
+                                                            for e in record.entities)))
+
     for g in gold["quotes"]:
         if g["speaker"] != "Iouri Ouchakov":
             continue
@@ -96,7 +128,6 @@ def main() -> int:
     agree = [e for e in events if e.type == "AGREE" and {"Steve Witkoff", "Vladimir Poutine"}
              <= names(e.actors) | names(e.targets)]
     checks.append(("AGREE between the two on 2025-04-25", any(e.date == "2025-04-25" for e in agree)))
-    text = record.article.text
     elbe = [(a, b) for a, b in record.sentences if "Elbe" in text[a:b]]
     invented = [e for e in events if (e.date or "").startswith("1945") or e.trigger is not None
                 and any(a <= e.trigger.start < b for a, b in elbe)]
