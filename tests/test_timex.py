@@ -94,7 +94,7 @@ CASES = {
         ("Les inondations de l'été dernier ont coûté cher.", FRI, "l'été dernier", "DATE", "2023-SU"),
         ("Le siècle dernier a connu deux guerres mondiales.", FRI, "Le siècle dernier", "DATE", "19"),
         ("Le gouvernement promet l'équilibre budgétaire d'ici à 2027.", FRI, "2027", "DATE", "2027"),
-        ("Le gouvernement promet l'équilibre budgétaire d'ici à 2027.", FRI, "ici", "DATE", "2024-03-15"),
+        ("Le gouvernement promet l'équilibre budgétaire d'ici le 1er juillet.", FRI, "ici", "DATE", "2024-03-15"),
         ("Six attentats ont eu lieu depuis le début de l'année.", FRI, "le début de l'année", "DATE", "2024"),
         ("Le texte sera voté à la fin du mois.", FRI, "la fin du mois", "DATE", "2024-03"),
         ("L'usine a fermé il y a trois ans.", FRI, "il y a trois ans", "DATE", "2021"),
@@ -448,3 +448,39 @@ def test_not_a_timex_round2(analyse, text, word):
         return
     overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
     assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]
+
+
+# ---------------------------------------------------------------- round 3 --
+# Not time expressions: « ici » in « d'ici à » (the bound alone is tagged), an
+# office held now (« l'actuel ministre »), a singular « prochain » naming the next
+# thing (« le prochain congrès »), « toute la journée de » before the named day.
+NOT_TIMEX_ROUND3 = [
+    ("Le syndicat veut obtenir un accord d'ici à la fin du mois.", "ici"),
+    ("La compagnie promet de nouvelles lignes d'ici à 2028.", "ici"),
+    ("L'actuelle présidente de la région a été réélue.", "actuelle"),
+    ("Les actuels dirigeants du club refusent de partir.", "actuels"),
+    ("Le prochain congrès du parti aura lieu à Lille.", "prochain"),
+    ("Prochaine étape, le vote des militants.", "Prochaine"),
+    ("Le port est resté bloqué toute la journée de jeudi par les pêcheurs.", "toute la journée"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_TIMEX_ROUND3)
+def test_not_a_timex_round3(analyse, text, word):
+    record = analyse(text, TUE)
+    i = text.find(word)
+    overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
+    assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]
+
+
+ROUND3 = [
+    ("Le préfet veut une décision d'ici le 30 juin.", TUE, "ici", "DATE", "2025-02-11"),
+    ("Le syndicat veut obtenir un accord d'ici à la fin du mois.", TUE, "la fin du mois", "DATE", "2025-02"),
+    ("Il est resté à l'hôpital toute la journée.", TUE, "toute la journée", "DURATION", "P1D"),
+    ("Les prochaines élections municipales inquiètent le parti.", TUE, "prochaines", "TIME", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3)
+def test_timex_round3(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)

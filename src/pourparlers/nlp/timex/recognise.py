@@ -88,10 +88,12 @@ class Recogniser:
         self.possessives = {norm(w) for w in tx["determiners"]["possessive"]}
         self.group_dets = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(ages["group_determiners"])) + r")\s+$", re.I)
         self.anaphoric_bare = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(tx["anaphoric_bare"]["after"])) + r")\s+$", re.I)
+        from .lexicon import prefix
         self.reference_not_after = {
-            norm(k): re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(v)) + r")\s+$", re.I)
+            norm(k): re.compile(r"(?:^|[^\w])" + prefix(v) + "$", re.I)
             for k, v in tx["references_not_after"].items()}
         here = tx["here"]
+        self.future_adj_singular = {norm(w) for w in tx["future_adjectives"]["singular"]}
         self.here_before = re.compile("(?:" + "|".join(_words(here["before"])) + r")$", re.I)
 
         P = []  # (kind, priority, type, regex)
@@ -213,8 +215,8 @@ class Recogniser:
             add("reference_after", rf"(?<![\w])(?:{_alt(befores)}){SP}(?P<w>{_alt([word])})(?![\w-])",
                 45, "TIME")
         add("future_adj", rf"{L}(?P<w>{R['future_adj']})", 70, "TIME")
-        # « d'ici le 30 juin »: ici
-        add("here", rf"(?<=[dD]['’])(?P<w>{_alt([here['word']])})(?![\w-])", 70)
+        # « d'ici le 30 juin »: ici; not « d'ici à 2027 », where the bound alone is tagged
+        add("here", rf"(?<=[dD]['’])(?P<w>{_alt([here['word']])})(?![\w-])(?![^\S\n]+(?:{_alt(here['not_before'])})(?![\w-]))", 70)
         # Every pattern holds a word of one of these classes (or a digit): each
         # pattern runs only near its trigger words, which keeps the component cheap.
         cal = resources.load("calendar")
@@ -613,8 +615,16 @@ class Recogniser:
         return True
 
     def _check_future_adj(self, c, m, text):
-        # « prochain » alone qualifies a noun that follows: « les prochaines élections »
+        # « prochain » alone qualifies a noun that follows: « les prochaines élections »;
+        # a singular one names the next thing itself, no time: « le prochain sommet »,
+        # « Prochain rendez-vous. »
+        if norm(c.parts["w"]) in self.future_adj_singular:
+            return False
         return re.match(r"[^\S\n]+\w", text[c.end:c.end + 3]) is not None
+
+    def _check_whole(self, c, m, text):
+        # « toute la journée de mercredi »: the day named after it is the date
+        return re.match(r"[^\S\n]+(?:de|du|d['’])(?:\W)", text[c.end:c.end + 6], re.I) is None
 
     def _check_reference(self, c, m, text):
         rx = self.reference_not_after.get(norm(c.parts["w"]))
