@@ -484,3 +484,35 @@ ROUND3 = [
 @pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3)
 def test_timex_round3(analyse, text, published, span_text, type_, value):
     check(analyse, text, published, span_text, type_, value)
+
+
+# T3/T5/T6: compound expressions kept whole, approximators, names holding a date
+ROUND3_SPANS = [
+    ("Des roquettes sont tombées sur le port dans la nuit de vendredi à samedi.", TUE,
+     "la nuit de vendredi à samedi", "TIME", "2025-02-07TNI"),
+    ("Lundi, la grève s'est durcie en fin de journée devant l'usine.", TUE, "en fin de journée", "TIME", "2025-02-10TEV"),
+    ("Le tribunal avait été saisi il y a près d'un an par les riverains.", TUE, "il y a près d'un an", "DATE", "2024"),
+    ("Les travaux dureront plus d'un an, selon la mairie.", TUE, "plus d'un an", "DURATION", "P1Y"),
+    ("L'usine doit rouvrir au second semestre 2026.", TUE, "second semestre 2026", "DATE", "2026-H2"),
+    ("Le chiffre d'affaires a baissé au troisième trimestre 2024.", TUE, "troisième trimestre 2024", "DATE", "2024-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_SPANS)
+def test_timex_round3_spans(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Les combattants du Front du 12 avril ont quitté la ville.", "12 avril"),
+    ("Le cortège est parti de la place du 4 septembre vers la gare.", "4 septembre"),
+    ("Des drones ont frappé la ville dans la nuit de vendredi à samedi.", "la nuit"),
+])
+def test_no_date_inside_a_name_round3(analyse, text, word):
+    record = analyse(text, TUE)
+    i = text.find(word)
+    if word == "la nuit":  # one expression, not three
+        assert [t.text for t in record.timexes] == ["la nuit de vendredi à samedi"]
+        return
+    overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
+    assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]

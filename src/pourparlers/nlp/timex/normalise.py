@@ -1080,8 +1080,14 @@ class Resolver:
                 return r.date
         return self._story_day(c.start, self._seen_days)
 
+    def _v_ordinal_period(self, c, i, cands):
+        return "DATE", f"{int(c.parts['year']):04d}-{c.parts['code']}{c.parts['n']}"
+
     def _v_bound_period(self, c, i, cands):
         p = norm(c.parts["p"])
+        if c.parts.get("daybound"):
+            day = self._anchor_day(c)
+            return "TIME", f"{day or UNDATED}T{c.parts['daybound']}"
         if p in self.lex.day_parts:
             return self._v_daypart(c, i, cands, part=p)
         det2 = c.parts.get("det2")
