@@ -129,7 +129,7 @@ CASES = {
          FRI, "la soirée", "TIME", "2024-03-14TEV"),
         ("Le 2 mars, les manifestants ont passé la nuit devant la préfecture.",
          FRI, "la nuit", "TIME", "2024-03-02TNI"),
-        ("Le Kremlin a annoncé la rencontre en début d'après-midi.", FRI, "début d'après-midi", "TIME", "2024-03-15TAF"),
+        ("Le Kremlin a annoncé la rencontre en début d'après-midi.", FRI, "en début d'après-midi", "TIME", "2024-03-15TAF"),
     ],
     "clock times": [
         ("La séance reprendra à 14h30 au Sénat.", FRI, "14h30", "TIME", "2024-03-15T14:30"),
@@ -516,3 +516,33 @@ def test_no_date_inside_a_name_round3(analyse, text, word):
         return
     overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
     assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]
+
+
+# T2: anchors of « la veille », « demain », clock times: the day the story is at,
+# not the day of a report about it nor the publication day
+ROUND3_ANCHORS = [
+    # the attack is dated by the sentence that tells it, not by the later claim
+    ("Six policiers ont été tués lundi dans l'attaque d'un poste frontalier, a-t-on appris mardi.\n\n"
+     "L'attaque a été revendiquée mardi soir par un groupe armé.\n\n"
+     "Un habitant affirme avoir vu des hommes armés la veille de l'attaque.", TUE, "la veille", "DATE", "2025-02-09"),
+    # « la veille de son arrivée »: the day before the day the story is at
+    ("Le Premier ministre indien a entamé samedi une visite de deux jours au Japon.\n\n"
+     "La veille de son arrivée, des manifestants s'étaient rassemblés à Tokyo.", TUE, "La veille", "DATE", "2025-02-07"),
+    # « demain » in a quotation said the day before publication
+    ("Le tribunal de Lyon a condamné lundi l'ancien adjoint à un an de prison.\n\n"
+     "Son avocat a annoncé qu'il ferait appel « dès demain ».", TUE, "demain", "DATE", "2025-02-11"),
+    # the clock time of a quotation belongs to the day of the attack, not of the report
+    ("Quatre gardes ont été tués lundi à l'aube dans l'attaque d'une prison, a-t-on appris mardi.\n\n"
+     "« Ils sont arrivés vers 4 heures, en pick-up », a raconté un gardien.", TUE, "vers 4 heures", "TIME", "2025-02-10T04:00"),
+    # after « la nuit de samedi à dimanche », the story is on Sunday
+    ("Des missiles ont frappé Odessa dans la nuit de samedi à dimanche.\n\n"
+     "« Les sirènes ont retenti vers 2 heures », a dit un habitant.", TUE, "vers 2 heures", "TIME", "2025-02-09T02:00"),
+    # the hours of a curfew are every day
+    ("Le préfet a instauré lundi un couvre-feu de 20 heures à 5 heures dans la commune.", TUE,
+     "20 heures", "TIME", "XXXX-XX-XXT20:00"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_ANCHORS)
+def test_timex_round3_anchors(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)

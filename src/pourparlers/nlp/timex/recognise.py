@@ -165,7 +165,7 @@ class Recogniser:
         # la nuit de samedi à dimanche: the night that starts on the first day
         ns = tx["night_span"]
         add("weekday", rf"{L}(?:{det})?(?P<part>{_alt(ns['parts'])}){SP}(?:de{SP}|du{SP})(?P<wd>{wd}){SP}"
-                       rf"(?:{_alt(ns['links'])}){SP}{wd}(?![\w-])", 10, "TIME")
+                       rf"(?:{_alt(ns['links'])}){SP}(?P<night_span>{wd})(?![\w-])", 10, "TIME")
         # le premier semestre 2026, le troisième trimestre 2024
         add("ordinal_period", rf"{L}(?P<det>{det})?(?P<ord>{R['ordinal']}){SP}(?P<p>{_alt(tx['ordinal_periods']['words'])})"
                               rf"{SP}(?:de{SP}|d{APOS})?(?P<year>{year4})", 15)
@@ -446,6 +446,9 @@ class Recogniser:
     def _check_bound_period(self, c, m, text):
         if norm(c.parts["p"]) in self.lex.day_parts:
             c.type = "TIME"
+            en = re.search(r"(?:^|(?<=\W))en[^\S\n]+$", text[max(0, c.start - 4):c.start], re.I)
+            if en and not c.parts.get("det"):
+                c.start -= len(en.group(0))  # « en fin de matinée »
         elif norm(c.parts["p"]) in self.day_bound_periods and norm(c.parts["b"]) in self.day_bounds \
                 and not c.parts.get("det2"):
             # « en fin de journée »: a part of the day (the evening), « en » inside the span
