@@ -546,3 +546,19 @@ ROUND3_ANCHORS = [
 @pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_ANCHORS)
 def test_timex_round3_anchors(analyse, text, published, span_text, type_, value):
     check(analyse, text, published, span_text, type_, value)
+
+
+# T4: a day and month after the thing a past verb of announcing announces
+ROUND3_ANNOUNCED = [
+    ("Les agriculteurs ont annoncé une nouvelle manifestation le 20 février devant la préfecture.", TUE,
+     "le 20 février", "DATE", "2025-02-20"),
+    ("L'intersyndicale a appelé à une journée de grève le 18 février.", TUE, "le 18 février", "DATE", "2025-02-18"),
+    # the date of the announcement itself stays in the past
+    ("Le ministre a annoncé le 3 février la fermeture de la base.", TUE, "le 3 février", "DATE", "2025-02-03"),
+    ("Le groupe a lancé le 20 novembre une offre de rachat.", TUE, "le 20 novembre", "DATE", "2024-11-20"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_ANNOUNCED)
+def test_timex_round3_announced(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)

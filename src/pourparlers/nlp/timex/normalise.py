@@ -381,6 +381,7 @@ class Resolver:
         sv = lex.raw["story_verbs"]
         self.reporting_verbs = set(sv["reporting"])
         self.happening_verbs = set(sv["happening"])
+        self.announcing_verbs = set(sv["announcing"])
         self.quoted_deictics = {norm(w) for w in sv["quoted_deictics"]}
         self.daily_hours = re.compile(
             r"(?:^|\W)" + alt(lex.raw["daily_hours"]["nouns"]) + r"\s+(?:de|entre)\s+(?:\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*(?:à|et)\s+)?$",
@@ -594,7 +595,10 @@ class Resolver:
         d, _ = self.explicit_dir(c)
         if d:
             return self.infer_md(month, day, d, strict=True)
-        return self.infer_md(month, day, self.direction(c))
+        d = self.direction(c)
+        if d < 0 and self._announced(c):
+            d = 0  # « ont annoncé une nouvelle mobilisation le 26 mars »: the nearest 26 March
+        return self.infer_md(month, day, d)
 
     def _range_year(self, i, cands, month: int | None = None) -> int | None:
         """A date without year followed by « au 3 mai 2025 », « et juin 2017 »: the year of the end."""
@@ -1141,6 +1145,16 @@ class Resolver:
             return best
         day = self._story_day(c.start, [(t[0], t[2]) for t in self._days])
         return day if isinstance(day, str) or day is None else day.isoformat()
+
+    def _announced(self, c: Cand) -> bool:
+        """A date after the thing a verb of announcing announces (« a annoncé une grève le
+        4 mars »): the date of that thing, which may be after the publication date."""
+        tok = self.tense.token(c.start)
+        v = self.tense.governor(c.start, c.end)
+        if tok is None or v is None or v.lemma_.lower() not in self.announcing_verbs or v.i > tok.i:
+            return False
+        return any(ch.dep_ in ("obj", "obl:arg") and ch.pos_ == "NOUN" and v.i < ch.i < tok.i
+                   for ch in v.children)
 
     def _story_days(self, days: list) -> list:
         """``days`` without those a verb of reporting governs, when their sentence gives
