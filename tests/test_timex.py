@@ -562,3 +562,12 @@ ROUND3_ANNOUNCED = [
 @pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_ANNOUNCED)
 def test_timex_round3_announced(analyse, text, published, span_text, type_, value):
     check(analyse, text, published, span_text, type_, value)
+
+
+# T8: the length of a suspended or firm sentence is a duration, not an age
+@pytest.mark.parametrize("text,span_text,value", [
+    ("Son adjoint a été condamné à un an avec sursis.", "un an", "P1Y"),
+    ("L'ancien trésorier a été condamné à deux ans ferme.", "deux ans", "P2Y"),
+])
+def test_sentence_length_round3(analyse, text, span_text, value):
+    check(analyse, text, TUE, span_text, "DURATION", value)

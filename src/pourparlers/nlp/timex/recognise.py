@@ -58,6 +58,7 @@ class Recogniser:
         self.age_groups = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(ages["groups"])) + r")\s*$", re.I)
         self.age_nouns = {norm(n) for n in ages["nouns"]}
         self.sentence_nouns = {norm(n) for n in ages["sentence_nouns"]}
+        self.sentence_after = re.compile(r"[^\S\n]+" + _alt(ages["sentence_after"]) + r"(?![\w])", re.I)
         self.duration_cues = re.compile(
             r"(?:^|[^\w])(?:" + "|".join(_words(tx["duration_cues"]["words"])) + r")\s*$", re.I)
         ck = tx["clock"]
@@ -611,6 +612,8 @@ class Recogniser:
         if p.get("approx") and self.group_dets.search(before):
             return True  # « les moins de 17 ans »
         if re.search(r"(?:^|\W)(?:à|a)\s+$", before, re.I) or re.search(r"\W[àa]\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)$", before, re.I):
+            if self.sentence_after.match(after):
+                return False  # « condamné à un an avec sursis », « à deux ans ferme »: a sentence
             nxt = re.match(r"\s+(?:de\s+|d['’]\s*)(\w+['’]?)", after)
             if nxt and norm(nxt.group(1)) not in self.age_determiners:
                 return False  # « à cinq ans d'inéligibilité »: the length of a sentence
