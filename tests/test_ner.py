@@ -354,3 +354,21 @@ def test_no_new_organisation_round2(nlp, text, forced, expected):
     if expected is not None:
         assert out == expected
     assert not any(label == "ORG" for _, label in out)
+
+
+# -- round 3 --
+
+@pytest.mark.parametrize("text, forced, expected", [
+    # N2: a minister's portfolio is no entity; the person after it stays, a place stays
+    ("Le ministre de la Santé, Paul Ngoma, a visité l'hôpital.", [("Santé", "ORG"), ("Paul Ngoma", "PER")],
+     [("Paul Ngoma", "PER")]),
+    ("La secrétaire d'État chargée de la Mer a rencontré les pêcheurs.", [("Mer", "LOC")], []),
+    ("La commissaire européenne à l'Énergie a présenté son plan.", [("Énergie", "ORG")], []),
+    ("L'ancien ministre des Transports Ali Mbaye a été inculpé.", [("Transports Ali Mbaye", "ORG")],
+     [("Ali Mbaye", "PER")]),
+    ("Les ministres de la Défense de l'Union africaine se réunissent.", [("Défense", "ORG"), ("Union africaine", "ORG")],
+     [("Union africaine", "ORG")]),
+    ("Le ministre du Canada a salué l'accord.", [("Canada", "LOC")], [("Canada", "LOC")]),
+])
+def test_portfolios_round3(nlp, text, forced, expected):
+    assert corrected(nlp, text, forced) == expected

@@ -205,6 +205,10 @@ class NerCorrector(Component):
         self.loc_heads_de = frozenset(lo["heads_with_de"])
         self.demonyms = frozenset(resources.load("roles").get("demonyms", {}))
         self.pair_nouns = frozenset(res["hyphens"]["pair_nouns"])
+        pf = res["portfolio"]
+        self.portfolio_roles = [r.split() for r in pf["roles"]]
+        self.portfolio_links = frozenset(pf["links"])
+        self.portfolio_words = frozenset(pf["words"])
         self._trigger_ids = None
         self._triggers = self.with_demonym | self.with_portfolio | self.with_seat | self.apposition_heads \
             | self.loc_heads
@@ -500,6 +504,7 @@ class NerCorrector(Component):
         result = self._place_heads(doc, result, protected)
         result = self._acronyms(doc, result)
         result = self._letters(doc, result)
+        result = self._portfolios(doc, result)
         result = self._dateline(doc, result)
         result = self._harmonise(doc, sorted(result), kinds)
         result = self._propagate_surnames(doc, result)
@@ -772,6 +777,48 @@ class NerCorrector(Component):
                 if t.text in defined and not any(r[0] <= t.i < r[1] and (r[1] - r[0] > 1) for r in result):
                     result = self._put(result, t.i, t.i + 1, defined[t.text])
         return result
+
+    def _after_portfolio_role(self, doc: Doc, s: int) -> bool:
+        """Token s follows « ministre [adj] de (la|l') », « chargée de la », « commissaire
+        européen à l' »."""
+        k = s - 1
+        if k >= 0 and doc[k].lower_ in ("la", "l'", "l’", "les"):
+            k -= 1
+        if k < 0 or doc[k].lower_ not in self.portfolio_links:
+            return False
+        k -= 1
+        for _ in range(2):  # « ministre ivoirien de », « commissaire européen à »
+            if k >= 0 and doc[k].is_lower and (doc[k].pos_ == "ADJ" or self._known_demonym(doc[k])) \
+                    and not any(doc[k].lower_ == r[-1] for r in self.portfolio_roles):
+                k -= 1
+        for role in self.portfolio_roles:
+            m = len(role)
+            if k - m + 1 >= 0 and [t.lower_ for t in doc[k - m + 1:k + 1]] == role:
+                return True
+        return False
+
+    def _portfolios(self, doc: Doc, result) -> list[tuple[int, int, str]]:
+        """« le ministre de l'Agriculture », « chargé de la Mer »: the portfolio is no name;
+        « ministre des Finances Tiwonge Phiri »: the person after it is."""
+        out = []
+        for s, e, label in result:
+            tok = doc[s]
+            if label == "PER" or not tok.is_title or tok.lower_ not in self.portfolio_words \
+                    or not self._after_portfolio_role(doc, s):
+                out.append((s, e, label))
+                continue
+            # the portfolio: capitalised common words and the lower-case words inside it
+            # (« Affaires étrangères », « Outre-mer »)
+            k = s + 1
+            while k < e and (doc[k].is_lower or doc[k].text in ("-", "‑")
+                             or (doc[k].is_title and self._glued_hyphen(doc, k - 1))):
+                k += 1
+            rest = [t for t in doc[k:e]]
+            if rest and self._looks_like_person(rest):
+                out.append((k, e, "PER"))
+            elif rest:
+                out.append((s, e, label))  # something else goes on: left as it is
+        return out
 
     def _letters(self, doc: Doc, result) -> list[tuple[int, int, str]]:
         """« sur X », « le réseau social X »: a one-letter organisation, only after its cues."""
