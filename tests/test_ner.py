@@ -372,3 +372,25 @@ def test_no_new_organisation_round2(nlp, text, forced, expected):
 ])
 def test_portfolios_round3(nlp, text, forced, expected):
     assert corrected(nlp, text, forced) == expected
+
+
+@pytest.mark.parametrize("text, forced, expected", [
+    # N4: « N' » before a capital belongs to the name
+    ("Le député Koffi Amani N'Dri a démissionné.", [("Koffi Amani", "PER"), ("Dri", "LOC")],
+     [("Koffi Amani N'Dri", "PER")]),
+    ("Le convoi venait de Bilanga N’Tiéna, au sud.", [("Bilanga", "LOC"), ("Tiéna", "LOC")],
+     [("Bilanga N’Tiéna", "LOC")]),
+    ("N'importe qui peut signer à Dakar.", [("Dakar", "LOC")], [("Dakar", "LOC")]),
+])
+def test_names_with_n_apostrophe_round3(nlp, text, forced, expected):
+    if expected is None:
+        return
+    assert corrected(nlp, text, forced) == expected
+
+
+def test_surname_with_n_apostrophe_is_a_person_round3(analyse):
+    text = "Le député Koffi Amani N'Dri a démissionné lundi à Abidjan. « Je pars », a dit M. N'Dri."
+    record = analyse(text, "2025-02-11")
+    mentions = [(text[m["start"]:m["end"]], m["label"]) for m in record.to_dict()["mentions"]]
+    assert ("Koffi Amani N'Dri", "PER") in mentions
+    assert all(t != "Dri" for t, _ in mentions)

@@ -209,6 +209,7 @@ class NerCorrector(Component):
         self.portfolio_roles = [r.split() for r in pf["roles"]]
         self.portfolio_links = frozenset(pf["links"])
         self.portfolio_words = frozenset(pf["words"])
+        self.name_elisions = frozenset(res["elisions"]["in_names"])
         self._trigger_ids = None
         self._triggers = self.with_demonym | self.with_portfolio | self.with_seat | self.apposition_heads \
             | self.loc_heads
@@ -499,6 +500,7 @@ class NerCorrector(Component):
             result.append((s, e, "ORG"))
         self._index(doc)
         result = self._merge_hyphens(doc, sorted(result))
+        result = self._name_elisions(doc, result)
         result = self._common_noun_orgs(doc, result, protected)
         result = self._apposed_names(doc, result, protected)
         result = self._place_heads(doc, result, protected)
@@ -819,6 +821,31 @@ class NerCorrector(Component):
             elif rest:
                 out.append((s, e, label))  # something else goes on: left as it is
         return out
+
+    def _name_elisions(self, doc: Doc, result) -> list[tuple[int, int, str]]:
+        """« Yao Kouadio N'Guessan », « Fada N'Gourma », « N'Djamena »: the tokenizer
+        splits « N' » as an elision, but « ne » is never elided before a capital: the
+        « N' » belongs to the name after it, and to the name just before it."""
+        n = len(doc)
+        elided = [i for i in range(n - 1) if doc[i].text in self.name_elisions and not doc[i].whitespace_
+                  and doc[i + 1].is_title]
+        if not elided:
+            return result
+        for i in elided:
+            after = next((r for r in result if r[0] == i + 1), None)
+            before = next((r for r in result if r[1] == i and r[2] != "MISC"), None) if i > 0 \
+                and doc[i - 1].whitespace_ and doc[i - 1].is_title else None
+            if after is None and before is None:
+                continue
+            s = before[0] if before else i
+            e = after[1] if after else i + 2
+            label = before[2] if before else after[2]
+            result = self._put(result, s, e, label)
+        # a name seen whole as a person's is a person alone too (« M. N'Guessan »)
+        persons = {doc[s:e].text for s, e, label in result if label == "PER"}
+        ends = {p.split()[-1] for p in persons if " " in p}
+        return [(s, e, "PER" if doc[s].text in self.name_elisions and doc[s:e].text in ends else label)
+                for s, e, label in result]
 
     def _letters(self, doc: Doc, result) -> list[tuple[int, int, str]]:
         """« sur X », « le réseau social X »: a one-letter organisation, only after its cues."""
