@@ -201,6 +201,8 @@ class NerCorrector(Component):
         self.with_portfolio = frozenset(cn["with_portfolio"])
         self.with_seat = frozenset(cn["with_seat"])
         self.seat_links = [w.split() for w in sorted(cn["seat_links"], key=len, reverse=True)]
+        self.seat_needs_adjective = frozenset(cn["seat_needs_adjective"])
+        self.with_name = [w.split() for w in cn["with_name"]]
         self.loc_heads = frozenset(lo["heads"])
         self.loc_heads_de = frozenset(lo["heads_with_de"])
         self.demonyms = frozenset(resources.load("roles").get("demonyms", {}))
@@ -212,7 +214,7 @@ class NerCorrector(Component):
         self.name_elisions = frozenset(res["elisions"]["in_names"])
         self._trigger_ids = None
         self._triggers = self.with_demonym | self.with_portfolio | self.with_seat | self.apposition_heads \
-            | self.loc_heads
+            | self.loc_heads | {w[0] for w in self.with_name}
         cal = resources.load("calendar")
         self.calendar = frozenset(cal["months"]) | frozenset(cal["weekdays"])
         self.lexicon = Lexicon.from_nlp(nlp)
@@ -502,6 +504,7 @@ class NerCorrector(Component):
         result = self._merge_hyphens(doc, sorted(result))
         result = self._name_elisions(doc, result)
         result = self._common_noun_orgs(doc, result, protected)
+        result = self._named_units(doc, result, protected)
         result = self._apposed_names(doc, result, protected)
         result = self._place_heads(doc, result, protected)
         result = self._acronyms(doc, result)
@@ -657,6 +660,8 @@ class NerCorrector(Component):
                             k += len(link)
                             moved = True
                             break
+            if seat and tok.lower_ in self.seat_needs_adjective and k == i + 1:
+                continue  # « la police des Bouches-du-Rhône »: the place alone
             # « de », « des », « du », « de l' », « d' »
             if k < n and doc[k].lower_ in ("de", "des", "du", "d'", "d’"):
                 k += 1
@@ -664,18 +669,46 @@ class NerCorrector(Component):
                     k += 1
             else:
                 continue
+            if seat:
+                # a complement before the seat: « comité régional des pêches de Bretagne »
+                j = k
+                while j < n and j < k + 2 and doc[j].is_lower and doc[j].pos_ == "NOUN":
+                    j += 1
+                if j > k:
+                    while j < n and doc[j].is_lower and doc[j].pos_ == "ADJ":
+                        j += 1
+                    if j + 1 < n and doc[j].lower_ in ("de", "des", "du", "d'", "d’"):
+                        k = j + 1
+                        if k < n and doc[k].lower_ in ("l'", "l’", "la"):
+                            k += 1
             end = self._capitalised_run(doc, k)
             if end == k:
                 continue
             if seat and not any(r[0] == k and r[2] == "LOC" for r in result):
                 continue  # the seat must be a place the model saw
-            if portfolio and any(r[0] < end and k < r[1] for r in result):
-                continue  # WiNER keeps the portfolio alone where the model found it (« ministère de la Défense »)
             if any(ps < end and i < pe and (ps, pe) in protected for ps, pe, _ in result):
                 continue
             if portfolio and end < n and self._is_demonym(doc[end]):
                 end += 1  # « ministère des Affaires étrangères chinois »
             result = self._put(result, i, end, "ORG")
+        return result
+
+    def _named_units(self, doc: Doc, result, protected) -> list[tuple[int, int, str]]:
+        """« la zone de police Bruxelles-Capitale-Ixelles »: a unit named by a common
+        phrase and the name right after it is one organisation, the phrase included."""
+        n = len(doc)
+        for words in self.with_name:
+            m = len(words)
+            for i in self._where({words[0]}):
+                if [t.lower_ for t in doc[i:i + m]] != words:
+                    continue
+                k = i + m
+                end = self._capitalised_run(doc, k)
+                while end < n and self._glued_hyphen(doc, end) and end + 1 < n and doc[end + 1].is_title:
+                    end = self._capitalised_run(doc, end + 1)
+                if end == k or any(ps < end and k < pe and (ps, pe) in protected for ps, pe, _ in result):
+                    continue
+                result = self._put(result, i, end, "ORG")
         return result
 
     def _apposed_names(self, doc: Doc, result, protected) -> list[tuple[int, int, str]]:
