@@ -414,3 +414,22 @@ def test_surname_with_n_apostrophe_is_a_person_round3(analyse):
 ])
 def test_lower_case_institutions_round3(nlp, text, forced, expected):
     assert corrected(nlp, text, forced) == expected
+
+
+@pytest.mark.parametrize("text, forced, expected", [
+    # N3/N5: a long name cut before « pour » or a number is whole when an acronym follows,
+    # and the acronym is an organisation everywhere
+    ("Les donateurs financent le Fonds régional pour l'accès à l'eau (FRAE). Le FRAE a reçu 3 millions.",
+     [("Fonds régional", "ORG"), ("FRAE", "MISC")],
+     [("Fonds régional pour l'accès à l'eau", "ORG"), ("FRAE", "ORG"), ("FRAE", "ORG")]),
+    ("Les combattants du Front du 14 mai (F14) tiennent la ville. Le F14 dément.",
+     [("Front du 14", "ORG"), ("F14", "LOC")],
+     [("Front du 14 mai", "ORG"), ("F14", "ORG"), ("F14", "ORG")]),
+    ("Les Forces de défense populaires (FDP) ont attaqué.", [], [("Forces de défense populaires", "ORG"), ("FDP", "ORG")]),
+    ("La mission régionale de surveillance des élections (MRSE) publie son rapport.", [],
+     [("mission régionale de surveillance des élections", "ORG"), ("MRSE", "ORG")]),
+    # no organisation head, no acronym of an organisation
+    ("Le produit intérieur brut (PIB) a progressé.", [], []),
+])
+def test_long_names_before_an_acronym_round3(nlp, text, forced, expected):
+    assert corrected(nlp, text, forced) == expected

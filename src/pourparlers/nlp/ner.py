@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 
@@ -107,6 +108,11 @@ class Lexicon:
         """An adjective, inflected or not (« Italiennes » -> « italien »)."""
         return any(f in self.adjectives for f in self.forms(tok)) or \
             any(f in self.adjectives for f in _masculine_singular(tok.lower_))
+
+
+def _fold(word: str) -> str:
+    """``word`` without accents (« énergie » -> « energie »)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _masculine_singular(word: str) -> set[str]:
@@ -585,8 +591,8 @@ class NerCorrector(Component):
         """The letters of ``acr`` in order: from the initials of ``words``, or further on in
         the word whose initial was taken (« Minuss »: MIssion des Nations Unies au Soudan
         du Sud; « ARK »: Alliance pour la Renaissance du Kivu)."""
-        letters = [c for c in acr.lower() if c.isalpha()]
-        words = [w.lower() for w in words if w[:1].isalpha()]
+        letters = [c for c in _fold(acr.lower()) if c.isalpha()]
+        words = [_fold(w.lower()) for w in words if w[:1].isalpha()]
         wi, pos, li = -1, 0, 0
         while li < len(letters):
             c = letters[li]
@@ -783,12 +789,22 @@ class NerCorrector(Component):
             if not 0 < i < n - 2 or doc[i + 2].text != ")":
                 continue
             acr = doc[i + 1]
-            if not (acr.is_alpha and acr.text[0].isupper() and 2 <= len(acr) <= 8
+            alnum = acr.text.isalnum() and any(c.isdigit() for c in acr.text) and acr.text[0].isupper() \
+                and all(c.isupper() for c in acr.text if c.isalpha())  # « M23 »
+            if not ((acr.is_alpha or alnum) and acr.text[0].isupper() and 2 <= len(acr) <= 8
                     and (acr.is_upper or not self.lexicon.is_common(acr))):
                 continue
             # the long form: the entity ending at the bracket; an organisation before it
             # joined by « de » to a place is part of it (« Alliance pour la renaissance du Kivu »)
             last = next((r for r in result if r[1] == i), None)
+            if last is None or not self._abbreviates(acr.text, [t.text for t in doc[last[0]:i] if not t.is_punct]):
+                # « Fonds africain | pour l'adaptation climatique (FAAC) », « la mission
+                # multinationale d'appui à la sécurité (MMAS) »: the name the letters come from,
+                # from an organisation's start or head
+                long = self._long_form(doc, i, acr.text, result)
+                if long is not None:
+                    result = self._put(result, long, i, "ORG")
+                    last = (long, i, "ORG")
             if last is None:
                 continue
             s, label = last[0], last[2]
@@ -879,6 +895,26 @@ class NerCorrector(Component):
         ends = {p.split()[-1] for p in persons if " " in p}
         return [(s, e, "PER" if doc[s].text in self.name_elisions and doc[s:e].text in ends else label)
                 for s, e, label in result]
+
+    def _long_form(self, doc: Doc, i: int, acr: str, result) -> int | None:
+        """The start of the nearest stretch before the bracket at i that the acronym
+        abbreviates and that starts an organisation: an ORG the model found, or an
+        organisation head (« Forces », « mission »); no clause boundary inside."""
+        starts = {r[0]: r[2] for r in result}
+        lo = max(0, i - 12)
+        for s in range(i - 1, lo - 1, -1):
+            t = doc[s]
+            if t.is_punct and t.text not in ("'", "’", "-", "‑") or t.pos_ in ("VERB", "AUX") \
+                    or t.lower_ in ("et", "ou", "qui", "que"):
+                return None
+            if t.lower_[:1] != acr[:1].lower():
+                continue
+            head = t.lower_ in self.org_heads or t.lemma_.lower() in self.org_heads
+            if starts.get(s) != "ORG" and not head:
+                continue
+            if self._abbreviates(acr, [w.text for w in doc[s:i] if not w.is_punct]):
+                return s
+        return None
 
     def _letters(self, doc: Doc, result) -> list[tuple[int, int, str]]:
         """« sur X », « le réseau social X »: a one-letter organisation, only after its cues."""
