@@ -433,3 +433,22 @@ def test_lower_case_institutions_round3(nlp, text, forced, expected):
 ])
 def test_long_names_before_an_acronym_round3(nlp, text, forced, expected):
     assert corrected(nlp, text, forced) == expected
+
+
+@pytest.mark.parametrize("text, forced, expected", [
+    # N3: a body of an international organisation is one name with it and its mandate
+    ("Selon le Haut-Commissariat des Nations unies pour les réfugiés, 5 000 personnes ont fui.",
+     [("Haut-Commissariat des Nations unies", "ORG")],
+     [("Haut-Commissariat des Nations unies pour les réfugiés", "ORG")]),
+    ("Le Service de l'action antimines des Nations unies a déminé la route.",
+     [("Service de l'action antimines", "ORG"), ("Nations unies", "ORG")],
+     [("Service de l'action antimines des Nations unies", "ORG")]),
+    ("Le secrétaire général des Nations unies a parlé.", [("Nations unies", "ORG")], [("Nations unies", "ORG")]),
+    # a region named by a hyphenated token is a seat (« conseil régional des Hauts-de-France »)
+    ("Il siège au conseil régional des Pays-de-la-Loire depuis 2021.", [("Pays-de-la-Loire", "LOC")],
+     [("conseil régional des Pays-de-la-Loire", "ORG")]),
+    # « agence de presse » + name
+    ("Selon l'agence de presse malienne Amap, le convoi a été attaqué.", [("Amap", "MISC")], [("Amap", "ORG")]),
+])
+def test_bodies_and_agencies_round3(nlp, text, forced, expected):
+    assert corrected(nlp, text, forced) == expected

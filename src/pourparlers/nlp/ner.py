@@ -202,6 +202,7 @@ class NerCorrector(Component):
         ap, cn, lo = o["apposition"], o["common_noun"], res["loc"]
         self.apposition_heads = frozenset(ap["heads"])
         self.apposition_between = frozenset(ap["between"])
+        self.apposition_complements = [c.split() for c in ap["complements"]]
         self.letter_orgs = {k: [w.split() for w in v] for k, v in o["letters"].items()}
         self.with_demonym = frozenset(cn["with_demonym"])
         self.with_portfolio = frozenset(cn["with_portfolio"])
@@ -209,6 +210,7 @@ class NerCorrector(Component):
         self.seat_links = [w.split() for w in sorted(cn["seat_links"], key=len, reverse=True)]
         self.seat_needs_adjective = frozenset(cn["seat_needs_adjective"])
         self.with_name = [w.split() for w in cn["with_name"]]
+        self.parent_orgs = frozenset(v for name in o["parents"] for v in _variants(name))
         self.loc_heads = frozenset(lo["heads"])
         self.loc_heads_de = frozenset(lo["heads_with_de"])
         self.demonyms = frozenset(resources.load("roles").get("demonyms", {}))
@@ -511,6 +513,7 @@ class NerCorrector(Component):
         result = self._name_elisions(doc, result)
         result = self._common_noun_orgs(doc, result, protected)
         result = self._named_units(doc, result, protected)
+        result = self._un_bodies(doc, result)
         result = self._apposed_names(doc, result, protected)
         result = self._place_heads(doc, result, protected)
         result = self._acronyms(doc, result)
@@ -626,8 +629,9 @@ class NerCorrector(Component):
         k = i
         while k < limit:
             t = doc[k]
-            if (t.is_title or t.is_upper) and t.is_alpha:
-                k += 1
+            if ((t.is_title or t.is_upper) and t.is_alpha) or (
+                    t.text[:1].isupper() and "-" in t.text and t.text.replace("-", "").isalpha()):
+                k += 1  # « Hauts-de-France », one token
                 end = k
             elif k > i and t.is_lower and t.pos_ == "ADJ" and end == k:
                 k += 1
@@ -692,12 +696,60 @@ class NerCorrector(Component):
                 continue
             if seat and not any(r[0] == k and r[2] == "LOC" for r in result):
                 continue  # the seat must be a place the model saw
+            if seat:
+                end = max(end, next(r[1] for r in result if r[0] == k and r[2] == "LOC"))  # « Pays-de-la-Loire »
             if any(ps < end and i < pe and (ps, pe) in protected for ps, pe, _ in result):
                 continue
             if portfolio and end < n and self._is_demonym(doc[end]):
                 end += 1  # « ministère des Affaires étrangères chinois »
             result = self._put(result, i, end, "ORG")
         return result
+
+    def _un_bodies(self, doc: Doc, result) -> list[tuple[int, int, str]]:
+        """« le Haut-Commissariat des Nations unies pour les réfugiés », « le Bureau de la
+        coordination des affaires humanitaires des Nations unies »: a body of an
+        international organisation is one name with it, and with the « pour … » of its
+        mandate after it."""
+        n = len(doc)
+        out = sorted(result)
+        for idx in range(len(out)):
+            s, e, label = out[idx]
+            if label == "ORG" and e - s > 2 and (doc[s].lower_ in self.org_heads or doc[s].lemma_.lower() in self.org_heads) \
+                    and any(doc[s:e].text.endswith(" " + p) for p in self.parent_orgs):
+                end = self._mandate(doc, e)  # the model found the body with its organisation
+                if end > e:
+                    out[idx] = (s, end, label)
+                continue
+            if label != "ORG" or doc[s:e].text not in self.parent_orgs:
+                continue
+            k = s - 1
+            if k < 1 or doc[k].lower_ not in ("des", "de", "du", "d'", "d’", "l'", "l’", "la"):
+                continue
+            if doc[k].lower_ in ("l'", "l’", "la") and k >= 1:
+                k -= 1
+            if doc[k].lower_ not in ("des", "de", "du", "d'", "d’"):
+                continue
+            body = next((r for r in out if r[1] == k and r[2] == "ORG"), None)
+            if body is None or not (doc[body[0]].lower_ in self.org_heads or doc[body[0]].lemma_.lower() in self.org_heads):
+                continue
+            out = self._put(out, body[0], self._mandate(doc, e), "ORG")
+            return self._un_bodies(doc, out)
+        return out
+
+    @staticmethod
+    def _mandate(doc: Doc, end: int) -> int:
+        """The end of « pour les réfugiés », « pour le développement » after a body's name."""
+        n = len(doc)
+        if end + 2 < n and doc[end].lower_ == "pour":
+            j = end + 1
+            if doc[j].lower_ in ("le", "la", "les", "l'", "l’"):
+                j += 1
+            m = j
+            while m < n and m < j + 3 and doc[m].is_lower and doc[m].pos_ in ("NOUN", "ADJ"):
+                m += 1
+            if m > j and (m >= n or doc[m].is_punct or doc[m].is_space or doc[m].pos_ in ("VERB", "AUX", "ADP")):
+                return m
+        return end
 
     def _named_units(self, doc: Doc, result, protected) -> list[tuple[int, int, str]]:
         """« la zone de police Bruxelles-Capitale-Ixelles »: a unit named by a common
@@ -729,6 +781,10 @@ class NerCorrector(Component):
             if i + 1 < n and doc[i + 1].text in ("-", "‑"):
                 continue
             k = i + 1
+            for comp in self.apposition_complements:  # « l'agence de presse angolaise Angop »
+                if [t.lower_ for t in doc[k:k + len(comp)]] == comp:
+                    k += len(comp)
+                    break
             while k < n and doc[k].is_lower and (doc[k].pos_ == "ADJ" or doc[k].lower_ in self.apposition_between
                                                  or self.lexicon.is_adjective(doc[k])) \
                     and doc[k].pos_ not in ("ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
