@@ -571,3 +571,12 @@ def test_timex_round3_announced(analyse, text, published, span_text, type_, valu
 ])
 def test_sentence_length_round3(analyse, text, span_text, value):
     check(analyse, text, TUE, span_text, "DURATION", value)
+
+
+def test_night_told_on_the_publication_day_round3(analyse):
+    # « dans la nuit », past, the story on the publication day: the night that ended that morning
+    text = "Ce qu'il faut retenir de la journée de mardi.\n\nOdessa visée dans la nuit par des drones."
+    check(analyse, text, TUE, "la nuit", "TIME", "2025-02-10TNI")
+    # a day in the sentence dates it
+    text = "Jeudi, des tirs ont été entendus dans la nuit près du port."
+    check(analyse, text, TUE, "la nuit", "TIME", "2025-02-06TNI")

@@ -1208,7 +1208,16 @@ class Resolver:
     def _v_daypart(self, c, i, cands, part=None):
         code = self.lex.day_parts[norm(part or c.parts["part"])]
         day = self._anchor_day(c)
+        if code == "NI" and self.dct is not None and day == self.dct.isoformat() \
+                and not self._day_in_sentence(c) and self.tense.at(c.start, c.end) in ("past", "participle"):
+            # « frappée dans la nuit », told on the publication day: the night that ended
+            # that morning, dated by its start
+            day = (self.dct - dt.timedelta(days=1)).isoformat()
         return "TIME", f"{day or UNDATED}T{code}"
+
+    def _day_in_sentence(self, c: Cand) -> bool:
+        s, e = self.sentence(c.start)
+        return any(s <= t[0] < e for t in self._days)
 
     def _v_day(self, c, i, cands):
         day = self._anchor_day(c)
