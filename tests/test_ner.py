@@ -370,6 +370,9 @@ def test_no_new_organisation_round2(nlp, text, forced, expected):
     ("Les ministres de la Défense de l'Union africaine se réunissent.", [("Défense", "ORG"), ("Union africaine", "ORG")],
      [("Union africaine", "ORG")]),
     ("Le ministre du Canada a salué l'accord.", [("Canada", "LOC")], [("Canada", "LOC")]),
+    ("Le ministre délégué aux Sports a inauguré le stade.", [("Sports", "ORG")], []),
+    ("Le vice-ministre de la Défense a démissionné.", [("Défense", "ORG")], []),
+    ("La ministre de la Culture et de la Communication a répondu.", [("Culture", "ORG"), ("Communication", "ORG")], []),
 ])
 def test_portfolios_round3(nlp, text, forced, expected):
     assert corrected(nlp, text, forced) == expected

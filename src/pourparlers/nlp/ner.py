@@ -885,15 +885,22 @@ class NerCorrector(Component):
                     result = self._put(result, t.i, t.i + 1, defined[t.text])
         return result
 
-    def _after_portfolio_role(self, doc: Doc, s: int) -> bool:
+    def _after_portfolio_role(self, doc: Doc, s: int, depth: int = 0) -> bool:
         """Token s follows « ministre [adj] de (la|l') », « chargée de la », « commissaire
-        européen à l' »."""
+        européen à l' », or another portfolio and « et » (« ministre du Commerce, de
+        l'Industrie et de l'Énergie »)."""
         k = s - 1
         if k >= 0 and doc[k].lower_ in ("la", "l'", "l’", "les"):
             k -= 1
         if k < 0 or doc[k].lower_ not in self.portfolio_links:
             return False
         k -= 1
+        if depth < 3 and k > 0 and doc[k].lower_ in ("et", ","):
+            p = k - 1
+            while p > 0 and doc[p].is_lower and doc[p].pos_ == "ADJ":
+                p -= 1  # « Affaires étrangères »
+            if p >= 0 and doc[p].is_title and doc[p].lower_ in self.portfolio_words:
+                return self._after_portfolio_role(doc, p, depth + 1)
         for _ in range(2):  # « ministre ivoirien de », « commissaire européen à »
             if k >= 0 and doc[k].is_lower and (doc[k].pos_ == "ADJ" or self._known_demonym(doc[k])) \
                     and not any(doc[k].lower_ == r[-1] for r in self.portfolio_roles):
