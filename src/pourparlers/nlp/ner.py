@@ -803,7 +803,9 @@ class NerCorrector(Component):
             # the model missed the name, or read it as another kind of name; a span it gave
             # otherwise is left as it is (WiNER often keeps the noun: « l'agence Bloomberg »)
             over = [r for r in result if r[0] < end and k < r[1] and not (r[0] == i and r[1] == i + 1)]
-            if over and not (len(over) == 1 and (over[0][0], over[0][1]) == (k, end)):
+            # the model's span with the noun (« l'association Anticor ») is cut to the name,
+            # as the gold mostly does; a span it gave otherwise is left as it is
+            if over and not (len(over) == 1 and (over[0][0], over[0][1]) in ((k, end), (i, end))):
                 continue
             result = self._put(result, k, end, "ORG")
             result = [r for r in result if not (r[0] == i and r[1] == i + 1)]
