@@ -580,3 +580,13 @@ def test_night_told_on_the_publication_day_round3(analyse):
     # a day in the sentence dates it
     text = "Jeudi, des tirs ont été entendus dans la nuit près du port."
     check(analyse, text, TUE, "la nuit", "TIME", "2025-02-06TNI")
+
+
+@pytest.mark.parametrize("text,span_text,type_,value", [
+    # « dans les prochains jours »: some time ahead (FUTURE_REF), no length; « pendant »: a length
+    ("Le verdict sera connu dans les prochains jours.", "les prochains jours", "TIME", "FUTURE_REF"),
+    ("Des renforts arriveront au cours des prochaines semaines.", "prochaines semaines", "TIME", "FUTURE_REF"),
+    ("Il restera hospitalisé pendant les prochaines semaines.", "les prochaines semaines", "DURATION", "PXW"),
+])
+def test_future_plurals_round3(analyse, text, span_text, type_, value):
+    check(analyse, text, TUE, span_text, type_, value)

@@ -382,6 +382,7 @@ class Resolver:
         self.reporting_verbs = set(sv["reporting"])
         self.happening_verbs = set(sv["happening"])
         self.announcing_verbs = set(sv["announcing"])
+        self.future_plurals = {norm(w) for w in lex.raw["future_adjectives"]["words"]}
         self.quoted_deictics = {norm(w) for w in sv["quoted_deictics"]}
         self.daily_hours = re.compile(
             r"(?:^|\W)" + alt(lex.raw["daily_hours"]["nouns"]) + r"\s+(?:de|entre)\s+(?:\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*(?:à|et)\s+)?$",
@@ -1348,6 +1349,9 @@ class Resolver:
 
     def _v_plural_dir(self, c, i, cands):
         time, qty, unit = self._unit(c.parts["u"])
+        if norm(c.parts["pdir"]) in self.future_plurals and not re.search(
+                r"(?:pendant|durant)\s+$", self.text[max(0, c.start - 10):c.start], re.I):
+            return "TIME", "FUTURE_REF"  # « dans les prochains jours »: some time ahead, no length
         return "DURATION", self._period(time, None, unit)
 
     def _v_unit_noun(self, c, i, cands):
