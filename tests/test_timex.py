@@ -94,7 +94,7 @@ CASES = {
         ("Les inondations de l'été dernier ont coûté cher.", FRI, "l'été dernier", "DATE", "2023-SU"),
         ("Le siècle dernier a connu deux guerres mondiales.", FRI, "Le siècle dernier", "DATE", "19"),
         ("Le gouvernement promet l'équilibre budgétaire d'ici à 2027.", FRI, "2027", "DATE", "2027"),
-        ("Le gouvernement promet l'équilibre budgétaire d'ici à 2027.", FRI, "ici", "DATE", "2024-03-15"),
+        ("Le gouvernement promet l'équilibre budgétaire d'ici le 1er juillet.", FRI, "ici", "DATE", "2024-03-15"),
         ("Six attentats ont eu lieu depuis le début de l'année.", FRI, "le début de l'année", "DATE", "2024"),
         ("Le texte sera voté à la fin du mois.", FRI, "la fin du mois", "DATE", "2024-03"),
         ("L'usine a fermé il y a trois ans.", FRI, "il y a trois ans", "DATE", "2021"),
@@ -129,7 +129,7 @@ CASES = {
          FRI, "la soirée", "TIME", "2024-03-14TEV"),
         ("Le 2 mars, les manifestants ont passé la nuit devant la préfecture.",
          FRI, "la nuit", "TIME", "2024-03-02TNI"),
-        ("Le Kremlin a annoncé la rencontre en début d'après-midi.", FRI, "début d'après-midi", "TIME", "2024-03-15TAF"),
+        ("Le Kremlin a annoncé la rencontre en début d'après-midi.", FRI, "en début d'après-midi", "TIME", "2024-03-15TAF"),
     ],
     "clock times": [
         ("La séance reprendra à 14h30 au Sénat.", FRI, "14h30", "TIME", "2024-03-15T14:30"),
@@ -448,3 +448,145 @@ def test_not_a_timex_round2(analyse, text, word):
         return
     overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
     assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]
+
+
+# ---------------------------------------------------------------- round 3 --
+# Not time expressions: « ici » in « d'ici à » (the bound alone is tagged), an
+# office held now (« l'actuel ministre »), a singular « prochain » naming the next
+# thing (« le prochain congrès »), « toute la journée de » before the named day.
+NOT_TIMEX_ROUND3 = [
+    ("Le syndicat veut obtenir un accord d'ici à la fin du mois.", "ici"),
+    ("La compagnie promet de nouvelles lignes d'ici à 2028.", "ici"),
+    ("L'actuelle présidente de la région a été réélue.", "actuelle"),
+    ("Les actuels dirigeants du club refusent de partir.", "actuels"),
+    ("Le prochain congrès du parti aura lieu à Lille.", "prochain"),
+    ("Prochaine étape, le vote des militants.", "Prochaine"),
+    ("Le port est resté bloqué toute la journée de jeudi par les pêcheurs.", "toute la journée"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_TIMEX_ROUND3)
+def test_not_a_timex_round3(analyse, text, word):
+    record = analyse(text, TUE)
+    i = text.find(word)
+    overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
+    assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]
+
+
+ROUND3 = [
+    ("Le préfet veut une décision d'ici le 30 juin.", TUE, "ici", "DATE", "2025-02-11"),
+    ("Le syndicat veut obtenir un accord d'ici à la fin du mois.", TUE, "la fin du mois", "DATE", "2025-02"),
+    ("Il est resté à l'hôpital toute la journée.", TUE, "toute la journée", "DURATION", "P1D"),
+    ("Les prochaines élections municipales inquiètent le parti.", TUE, "prochaines", "TIME", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3)
+def test_timex_round3(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+# T3/T5/T6: compound expressions kept whole, approximators, names holding a date
+ROUND3_SPANS = [
+    ("Des roquettes sont tombées sur le port dans la nuit de vendredi à samedi.", TUE,
+     "la nuit de vendredi à samedi", "TIME", "2025-02-07TNI"),
+    ("Lundi, la grève s'est durcie en fin de journée devant l'usine.", TUE, "en fin de journée", "TIME", "2025-02-10TEV"),
+    ("Le tribunal avait été saisi il y a près d'un an par les riverains.", TUE, "il y a près d'un an", "DATE", "2024"),
+    ("Les travaux dureront plus d'un an, selon la mairie.", TUE, "plus d'un an", "DURATION", "P1Y"),
+    ("L'usine doit rouvrir au second semestre 2026.", TUE, "second semestre 2026", "DATE", "2026-H2"),
+    ("Le chiffre d'affaires a baissé au troisième trimestre 2024.", TUE, "troisième trimestre 2024", "DATE", "2024-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_SPANS)
+def test_timex_round3_spans(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Les combattants du Front du 12 avril ont quitté la ville.", "12 avril"),
+    ("Le cortège est parti de la place du 4 septembre vers la gare.", "4 septembre"),
+    ("Des drones ont frappé la ville dans la nuit de vendredi à samedi.", "la nuit"),
+])
+def test_no_date_inside_a_name_round3(analyse, text, word):
+    record = analyse(text, TUE)
+    i = text.find(word)
+    if word == "la nuit":  # one expression, not three
+        assert [t.text for t in record.timexes] == ["la nuit de vendredi à samedi"]
+        return
+    overlapping = [t for t in record.timexes if t.start < i + len(word) and i < t.end]
+    assert not overlapping, [(t.text, t.type, t.value) for t in overlapping]
+
+
+# T2: anchors of « la veille », « demain », clock times: the day the story is at,
+# not the day of a report about it nor the publication day
+ROUND3_ANCHORS = [
+    # the attack is dated by the sentence that tells it, not by the later claim
+    ("Six policiers ont été tués lundi dans l'attaque d'un poste frontalier, a-t-on appris mardi.\n\n"
+     "L'attaque a été revendiquée mardi soir par un groupe armé.\n\n"
+     "Un habitant affirme avoir vu des hommes armés la veille de l'attaque.", TUE, "la veille", "DATE", "2025-02-09"),
+    # « la veille de son arrivée »: the day before the day the story is at
+    ("Le Premier ministre indien a entamé samedi une visite de deux jours au Japon.\n\n"
+     "La veille de son arrivée, des manifestants s'étaient rassemblés à Tokyo.", TUE, "La veille", "DATE", "2025-02-07"),
+    # « demain » in a quotation said the day before publication
+    ("Le tribunal de Lyon a condamné lundi l'ancien adjoint à un an de prison.\n\n"
+     "Son avocat a annoncé qu'il ferait appel « dès demain ».", TUE, "demain", "DATE", "2025-02-11"),
+    # the clock time of a quotation belongs to the day of the attack, not of the report
+    ("Quatre gardes ont été tués lundi à l'aube dans l'attaque d'une prison, a-t-on appris mardi.\n\n"
+     "« Ils sont arrivés vers 4 heures, en pick-up », a raconté un gardien.", TUE, "vers 4 heures", "TIME", "2025-02-10T04:00"),
+    # after « la nuit de samedi à dimanche », the story is on Sunday
+    ("Des missiles ont frappé Odessa dans la nuit de samedi à dimanche.\n\n"
+     "« Les sirènes ont retenti vers 2 heures », a dit un habitant.", TUE, "vers 2 heures", "TIME", "2025-02-09T02:00"),
+    # the hours of a curfew are every day
+    ("Le préfet a instauré lundi un couvre-feu de 20 heures à 5 heures dans la commune.", TUE,
+     "20 heures", "TIME", "XXXX-XX-XXT20:00"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_ANCHORS)
+def test_timex_round3_anchors(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+# T4: a day and month after the thing a past verb of announcing announces
+ROUND3_ANNOUNCED = [
+    ("Les agriculteurs ont annoncé une nouvelle manifestation le 20 février devant la préfecture.", TUE,
+     "le 20 février", "DATE", "2025-02-20"),
+    ("L'intersyndicale a appelé à une journée de grève le 18 février.", TUE, "le 18 février", "DATE", "2025-02-18"),
+    # the date of the announcement itself stays in the past
+    ("Le ministre a annoncé le 3 février la fermeture de la base.", TUE, "le 3 février", "DATE", "2025-02-03"),
+    ("Le groupe a lancé le 20 novembre une offre de rachat.", TUE, "le 20 novembre", "DATE", "2024-11-20"),
+]
+
+
+@pytest.mark.parametrize("text,published,span_text,type_,value", ROUND3_ANNOUNCED)
+def test_timex_round3_announced(analyse, text, published, span_text, type_, value):
+    check(analyse, text, published, span_text, type_, value)
+
+
+# T8: the length of a suspended or firm sentence is a duration, not an age
+@pytest.mark.parametrize("text,span_text,value", [
+    ("Son adjoint a été condamné à un an avec sursis.", "un an", "P1Y"),
+    ("L'ancien trésorier a été condamné à deux ans ferme.", "deux ans", "P2Y"),
+])
+def test_sentence_length_round3(analyse, text, span_text, value):
+    check(analyse, text, TUE, span_text, "DURATION", value)
+
+
+def test_night_told_on_the_publication_day_round3(analyse):
+    # « dans la nuit », past, the story on the publication day: the night that ended that morning
+    text = "Ce qu'il faut retenir de la journée de mardi.\n\nOdessa visée dans la nuit par des drones."
+    check(analyse, text, TUE, "la nuit", "TIME", "2025-02-10TNI")
+    # a day in the sentence dates it
+    text = "Jeudi, des tirs ont été entendus dans la nuit près du port."
+    check(analyse, text, TUE, "la nuit", "TIME", "2025-02-06TNI")
+
+
+@pytest.mark.parametrize("text,span_text,type_,value", [
+    # « dans les prochains jours »: some time ahead (FUTURE_REF), no length; « pendant »: a length
+    ("Le verdict sera connu dans les prochains jours.", "les prochains jours", "TIME", "FUTURE_REF"),
+    ("Des renforts arriveront au cours des prochaines semaines.", "prochaines semaines", "TIME", "FUTURE_REF"),
+    ("Il restera hospitalisé pendant les prochaines semaines.", "les prochaines semaines", "DURATION", "PXW"),
+])
+def test_future_plurals_round3(analyse, text, span_text, type_, value):
+    check(analyse, text, TUE, span_text, type_, value)

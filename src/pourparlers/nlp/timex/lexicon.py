@@ -247,7 +247,7 @@ def _fragments(lex: Lexicon, tx: dict) -> dict[str, str]:
     r["same"] = alt(tx["same"]["words"])
     r["same_period"] = rf"{alt(tx['same']['periods'])}(?![\w-])"
     r["dem_suffix"] = alt(tx["demonstrative_suffix"])
-    r["approx"] = alt(tx["approximators"]["words"]) + SP
+    r["approx"] = prefix(tx["approximators"]["words"])
     bnd = tx["boundaries"]
     r["boundary"] = alt(lex.boundaries)
     r["boundary_prefix"] = alt(bnd["prefix"])

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ...model import Timex
-from .lexicon import Lexicon, norm
+from .lexicon import Lexicon, alt, norm
 from .recognise import Cand
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -378,6 +378,15 @@ class Resolver:
         self.same_season_words = {norm(w) for w in lex.raw["same"]["time_of_year"]}
         self.ambiguous_units = {norm(w) for w in lex.raw["duration_exceptions"]["ambiguous_units"]}
         self.one_words = {norm(w) for w in lex.raw["duration_exceptions"]["one"]}
+        sv = lex.raw["story_verbs"]
+        self.reporting_verbs = set(sv["reporting"])
+        self.happening_verbs = set(sv["happening"])
+        self.announcing_verbs = set(sv["announcing"])
+        self.future_plurals = {norm(w) for w in lex.raw["future_adjectives"]["words"]}
+        self.quoted_deictics = {norm(w) for w in sv["quoted_deictics"]}
+        self.daily_hours = re.compile(
+            r"(?:^|\W)" + alt(lex.raw["daily_hours"]["nouns"]) + r"\s+(?:de|entre)\s+(?:\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*(?:à|et)\s+)?$",
+            re.I)
         self._day_ref: Ref | None = None
         self._seen_days: list[tuple[int, dt.date]] = []  # day-level dates so far (start, date)
         self._cands: list[Cand] = []
@@ -515,9 +524,12 @@ class Resolver:
                 if ref is not None and c.kind not in ("duration", "reference"):
                     self.ref = ref
                     if ref.gran == "D":
+                        if c.parts.get("night_span"):  # after « la nuit de samedi à dimanche »: Sunday
+                            ref = Ref(ref.date + dt.timedelta(days=1), "D")
                         self._day_ref = ref
                         self._seen_days.append((c.start, ref.date))
-        self._days = sorted((cands[i].start, cands[i].end, res[1][:10]) for i, res in results.items()
+        self._days = sorted((cands[i].start, cands[i].end, self._day_after(cands[i], res[1][:10]))
+                            for i, res in results.items()
                             if res is not None and (r := parse_value(res[1])) is not None and r.gran == "D")
         for i in pending:
             c = cands[i]
@@ -533,6 +545,12 @@ class Resolver:
             typ, value = res
             out.append(Timex(start=c.start, end=c.end, text=self.text[c.start:c.end], type=typ, value=value))
         return out
+
+    @staticmethod
+    def _day_after(c: Cand, day: str) -> str:
+        if not c.parts.get("night_span"):
+            return day
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
     def _explicit_weekdays(self, cands) -> dict[int, list[dt.date]]:
         """Dates given with their weekday (« mardi 1er juin »): a later bare « mardi » is that day."""
@@ -578,7 +596,10 @@ class Resolver:
         d, _ = self.explicit_dir(c)
         if d:
             return self.infer_md(month, day, d, strict=True)
-        return self.infer_md(month, day, self.direction(c))
+        d = self.direction(c)
+        if d < 0 and self._announced(c):
+            d = 0  # « ont annoncé une nouvelle mobilisation le 26 mars »: the nearest 26 March
+        return self.infer_md(month, day, d)
 
     def _range_year(self, i, cands, month: int | None = None) -> int | None:
         """A date without year followed by « au 3 mai 2025 », « et juin 2017 »: the year of the end."""
@@ -696,7 +717,13 @@ class Resolver:
             d = self._daymonth_date(c)
             if isinstance(d, dt.date):
                 return self.with_part(d.isoformat(), c)
-        d = self.dct + dt.timedelta(days=self.lex.deictic_days[w])
+        base = self.dct
+        if w in self.quoted_deictics and self.tense.quote_of(c.start) >= 0:
+            # « il fera appel dès demain », said on the day the story is at
+            said = self._story_day(c.start, self._seen_days)
+            if isinstance(said, dt.date) and 0 < (self.dct - said).days <= 3:
+                base = said
+        d = base + dt.timedelta(days=self.lex.deictic_days[w])
         return self.with_part(d.isoformat(), c)
 
     def _is_nowadays(self, c) -> bool:
@@ -1016,8 +1043,8 @@ class Resolver:
                 # « la veille de sa démission »: the day the text gave to the démission,
                 # else « au lendemain de la démission »: the time the text is at
                 base = self._noun_day(nxt, c) if nxt is not None else None
-                if base is None:
-                    off = 0
+                if base is None and re.search(r"(?:^|\W)(?:au|aux)\s+$", self.text[max(0, c.start - 5):c.start], re.I):
+                    off = 0  # « au lendemain de la démission »: shortly after, the time the text is at
         if base is None:
             base = self._clause_day(c, i)
             if base is None:
@@ -1042,6 +1069,8 @@ class Resolver:
         for t in reversed(doc[:head.i]):
             if t.idx >= s0 or t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
                 continue
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() not in self.happening_verbs:
+                continue  # « l'attaque a été revendiquée mercredi »: the day of the claim
             s, e = self.sentence(t.idx)
             region = self.tense.quote_of(t.idx)  # a date outside the quotation naming X is not X's
             days = [(abs(st - t.idx), d) for st, d in self._seen_days
@@ -1080,8 +1109,14 @@ class Resolver:
                 return r.date
         return self._story_day(c.start, self._seen_days)
 
+    def _v_ordinal_period(self, c, i, cands):
+        return "DATE", f"{int(c.parts['year']):04d}-{c.parts['code']}{c.parts['n']}"
+
     def _v_bound_period(self, c, i, cands):
         p = norm(c.parts["p"])
+        if c.parts.get("daybound"):
+            day = self._anchor_day(c)
+            return "TIME", f"{day or UNDATED}T{c.parts['daybound']}"
         if p in self.lex.day_parts:
             return self._v_daypart(c, i, cands, part=p)
         det2 = c.parts.get("det2")
@@ -1112,6 +1147,33 @@ class Resolver:
         day = self._story_day(c.start, [(t[0], t[2]) for t in self._days])
         return day if isinstance(day, str) or day is None else day.isoformat()
 
+    def _announced(self, c: Cand) -> bool:
+        """A date after the thing a verb of announcing announces (« a annoncé une grève le
+        4 mars »): the date of that thing, which may be after the publication date."""
+        tok = self.tense.token(c.start)
+        v = self.tense.governor(c.start, c.end)
+        if tok is None or v is None or v.lemma_.lower() not in self.announcing_verbs or v.i > tok.i:
+            return False
+        return any(ch.dep_ in ("obj", "obl:arg") and ch.pos_ == "NOUN" and v.i < ch.i < tok.i
+                   for ch in v.children)
+
+    def _story_days(self, days: list) -> list:
+        """``days`` without those a verb of reporting governs, when their sentence gives
+        another (« tués mardi à l'aube, a-t-on appris mercredi »: the story is at Tuesday)."""
+        out = []
+        for st, d in days:
+            v = self.tense.governor(st)
+            if v is not None and v.lemma_.lower() in self.reporting_verbs:
+                s, e = self.sentence(st)
+                if any(s <= st2 < e and st2 != st and self._governed_by_other(st2, v) for st2, _ in days):
+                    continue
+            out.append((st, d))
+        return out
+
+    def _governed_by_other(self, st: int, verb) -> bool:
+        v = self.tense.governor(st)
+        return v is not None and v is not verb and v.lemma_.lower() not in self.reporting_verbs
+
     def _story_day(self, char: int, days: list):
         """The day an expression with no date in its sentence refers to: the last day given
         earlier in its paragraph; for the first sentence of a paragraph, the last day of the
@@ -1120,6 +1182,7 @@ class Resolver:
         article, not a background date given later); else the publication date.
         ``days``: (start, date) in text order."""
         text = self.text
+        days = self._story_days(days)
         para = text.rfind("\n", 0, char) + 1
         before = [d for st, d in days if para <= st < char]
         if before:
@@ -1146,7 +1209,16 @@ class Resolver:
     def _v_daypart(self, c, i, cands, part=None):
         code = self.lex.day_parts[norm(part or c.parts["part"])]
         day = self._anchor_day(c)
+        if code == "NI" and self.dct is not None and day == self.dct.isoformat() \
+                and not self._day_in_sentence(c) and self.tense.at(c.start, c.end) in ("past", "participle"):
+            # « frappée dans la nuit », told on the publication day: the night that ended
+            # that morning, dated by its start
+            day = (self.dct - dt.timedelta(days=1)).isoformat()
         return "TIME", f"{day or UNDATED}T{code}"
+
+    def _day_in_sentence(self, c: Cand) -> bool:
+        s, e = self.sentence(c.start)
+        return any(s <= t[0] < e for t in self._days)
 
     def _v_day(self, c, i, cands):
         day = self._anchor_day(c)
@@ -1160,6 +1232,8 @@ class Resolver:
             add = self.lex.clock_part_words.get(norm(cp), 0)
             if h < 12:
                 h += add
+        if self.daily_hours.search(self.text[max(0, c.start - 40):c.start]):
+            return "TIME", f"{UNDATED}T{h:02d}:{m:02d}"  # « un couvre-feu de 19 heures à 6 heures »: every day
         day = self._anchor_day(c)
         return "TIME", f"{day or UNDATED}T{h:02d}:{m:02d}"
 
@@ -1275,6 +1349,9 @@ class Resolver:
 
     def _v_plural_dir(self, c, i, cands):
         time, qty, unit = self._unit(c.parts["u"])
+        if norm(c.parts["pdir"]) in self.future_plurals and not re.search(
+                r"(?:pendant|durant)\s+$", self.text[max(0, c.start - 10):c.start], re.I):
+            return "TIME", "FUTURE_REF"  # « dans les prochains jours »: some time ahead, no length
         return "DURATION", self._period(time, None, unit)
 
     def _v_unit_noun(self, c, i, cands):

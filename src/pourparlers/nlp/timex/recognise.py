@@ -58,6 +58,7 @@ class Recogniser:
         self.age_groups = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(ages["groups"])) + r")\s*$", re.I)
         self.age_nouns = {norm(n) for n in ages["nouns"]}
         self.sentence_nouns = {norm(n) for n in ages["sentence_nouns"]}
+        self.sentence_after = re.compile(r"[^\S\n]+" + _alt(ages["sentence_after"]) + r"(?![\w])", re.I)
         self.duration_cues = re.compile(
             r"(?:^|[^\w])(?:" + "|".join(_words(tx["duration_cues"]["words"])) + r")\s*$", re.I)
         ck = tx["clock"]
@@ -88,10 +89,21 @@ class Recogniser:
         self.possessives = {norm(w) for w in tx["determiners"]["possessive"]}
         self.group_dets = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(ages["group_determiners"])) + r")\s+$", re.I)
         self.anaphoric_bare = re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(tx["anaphoric_bare"]["after"])) + r")\s+$", re.I)
+        from .lexicon import prefix
         self.reference_not_after = {
-            norm(k): re.compile(r"(?:^|[^\w])(?:" + "|".join(_words(v)) + r")\s+$", re.I)
+            norm(k): re.compile(r"(?:^|[^\w])" + prefix(v) + "$", re.I)
             for k, v in tx["references_not_after"].items()}
         here = tx["here"]
+        # the head of a name, capitalised (« le Mouvement du 23 mars »), or a place
+        # noun (« la place du 14-Juillet »), then « du » before a day and month
+        names = tx["date_names"]
+        heads = "|".join(rf"{w[0].upper()}{re.escape(w[1:])}s?" for w in names["heads"])
+        self.name_before = re.compile(
+            rf"(?:^|(?<=\W))(?:{heads}|(?i:{'|'.join(_words(names['places']))})s?)[^\S\n]+du[^\S\n]+$")
+        self.day_bound_periods = {norm(w) for w in tx["day_bounds"]["periods"]}
+        self.day_bounds = {norm(k): v for k, v in tx["day_bounds"]["codes"].items()}
+        self.ordinal_period_max = {"H": 2, "Q": 4}
+        self.future_adj_singular = {norm(w) for w in tx["future_adjectives"]["singular"]}
         self.here_before = re.compile("(?:" + "|".join(_words(here["before"])) + r")$", re.I)
 
         P = []  # (kind, priority, type, regex)
@@ -151,6 +163,13 @@ class Recogniser:
         add("bound_period", rf"{L}(?P<det>{det})?(?P<b>{R['boundary']}){SPO}{R['boundary_link']}"
                             rf"(?P<det2>{det}|{dem})?(?P<p>{period}|{season}|{part})"
                             rf"(?:{SP}(?P<dir>{dir_}))?", 30)
+        # la nuit de samedi à dimanche: the night that starts on the first day
+        ns = tx["night_span"]
+        add("weekday", rf"{L}(?:{det})?(?P<part>{_alt(ns['parts'])}){SP}(?:de{SP}|du{SP})(?P<wd>{wd}){SP}"
+                       rf"(?:{_alt(ns['links'])}){SP}(?P<night_span>{wd})(?![\w-])", 10, "TIME")
+        # le premier semestre 2026, le troisième trimestre 2024
+        add("ordinal_period", rf"{L}(?P<det>{det})?(?P<ord>{R['ordinal']}){SP}(?P<p>{_alt(tx['ordinal_periods']['words'])})"
+                              rf"{SP}(?:de{SP}|d{APOS})?(?P<year>{year4})", 15)
         # la soirée, la nuit, le matin, en soirée
         add("daypart", rf"{L}(?P<det>{det})?(?P<part>{part})", 60, "TIME")
         # dans la journée
@@ -213,8 +232,8 @@ class Recogniser:
             add("reference_after", rf"(?<![\w])(?:{_alt(befores)}){SP}(?P<w>{_alt([word])})(?![\w-])",
                 45, "TIME")
         add("future_adj", rf"{L}(?P<w>{R['future_adj']})", 70, "TIME")
-        # « d'ici le 30 juin »: ici
-        add("here", rf"(?<=[dD]['’])(?P<w>{_alt([here['word']])})(?![\w-])", 70)
+        # « d'ici le 30 juin »: ici; not « d'ici à 2027 », where the bound alone is tagged
+        add("here", rf"(?<=[dD]['’])(?P<w>{_alt([here['word']])})(?![\w-])(?![^\S\n]+(?:{_alt(here['not_before'])})(?![\w-]))", 70)
         # Every pattern holds a word of one of these classes (or a digit): each
         # pattern runs only near its trigger words, which keeps the component cheap.
         cal = resources.load("calendar")
@@ -308,6 +327,8 @@ class Recogniser:
     def _post(self, cands: list[Cand], text: str) -> list[Cand]:
         out = []
         for i, c in enumerate(cands):
+            if c.parts.get("in_name"):
+                continue
             if c.kind == "here":
                 nxt = cands[i + 1] if i + 1 < len(cands) else None
                 if nxt is None or nxt.start - c.end > 12 or not re.fullmatch(
@@ -325,6 +346,9 @@ class Recogniser:
         d = c.parts["day"]
         if not d[0].isdigit() and "det" not in c.parts and norm(d) not in self.lex.ordinals:
             return False  # « un mars » is no date; « le deux mai » is
+        if not c.parts.get("det") and not c.parts.get("wd") and not c.parts.get("mod"):
+            if self.name_before.search(text[max(0, c.start - 40):c.start]):
+                c.parts["in_name"] = True  # kept to hold its span, dropped after selection  # « le Mouvement du 23 mars », « la place du 14 Juillet »: a name
         if "part" in c.parts:
             c.type = "TIME"
         return True
@@ -423,6 +447,28 @@ class Recogniser:
     def _check_bound_period(self, c, m, text):
         if norm(c.parts["p"]) in self.lex.day_parts:
             c.type = "TIME"
+            en = re.search(r"(?:^|(?<=\W))en[^\S\n]+$", text[max(0, c.start - 4):c.start], re.I)
+            if en and not c.parts.get("det"):
+                c.start -= len(en.group(0))  # « en fin de matinée »
+        elif norm(c.parts["p"]) in self.day_bound_periods and norm(c.parts["b"]) in self.day_bounds \
+                and not c.parts.get("det2"):
+            # « en fin de journée »: a part of the day (the evening), « en » inside the span
+            c.type = "TIME"
+            c.parts["daybound"] = self.day_bounds[norm(c.parts["b"])]
+            en = re.search(r"(?:^|(?<=\W))en[^\S\n]+$", text[max(0, c.start - 4):c.start], re.I)
+            if en and not c.parts.get("det"):
+                c.start -= len(en.group(0))
+        return True
+
+    def _check_ordinal_period(self, c, m, text):
+        n = self.lex.ordinals.get(norm(c.parts["ord"]))
+        per = self.lex.periods.get(norm(c.parts["p"]))
+        if per in self.ordinal_period_max and n == -1:
+            n = self.ordinal_period_max[per]  # « le dernier trimestre 2024 »
+        if n is None or per not in self.ordinal_period_max or not 1 <= n <= self.ordinal_period_max[per]:
+            return False
+        n = int(n)
+        c.parts["n"], c.parts["code"] = n, per
         return True
 
     def _check_daypart(self, c, m, text):
@@ -566,6 +612,8 @@ class Recogniser:
         if p.get("approx") and self.group_dets.search(before):
             return True  # « les moins de 17 ans »
         if re.search(r"(?:^|\W)(?:à|a)\s+$", before, re.I) or re.search(r"\W[àa]\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)$", before, re.I):
+            if self.sentence_after.match(after):
+                return False  # « condamné à un an avec sursis », « à deux ans ferme »: a sentence
             nxt = re.match(r"\s+(?:de\s+|d['’]\s*)(\w+['’]?)", after)
             if nxt and norm(nxt.group(1)) not in self.age_determiners:
                 return False  # « à cinq ans d'inéligibilité »: the length of a sentence
@@ -613,8 +661,16 @@ class Recogniser:
         return True
 
     def _check_future_adj(self, c, m, text):
-        # « prochain » alone qualifies a noun that follows: « les prochaines élections »
+        # « prochain » alone qualifies a noun that follows: « les prochaines élections »;
+        # a singular one names the next thing itself, no time: « le prochain sommet »,
+        # « Prochain rendez-vous. »
+        if norm(c.parts["w"]) in self.future_adj_singular:
+            return False
         return re.match(r"[^\S\n]+\w", text[c.end:c.end + 3]) is not None
+
+    def _check_whole(self, c, m, text):
+        # « toute la journée de mercredi »: the day named after it is the date
+        return re.match(r"[^\S\n]+(?:de|du|d['’])(?:\W)", text[c.end:c.end + 6], re.I) is None
 
     def _check_reference(self, c, m, text):
         rx = self.reference_not_after.get(norm(c.parts["w"]))
@@ -634,6 +690,7 @@ KIND_TRIGGERS = {
     "unit_noun": ("unit",), "set": ("unit", "weekday", "part", "season", "month"), "per": ("unit",),
     "set_adverb": ("reference",), "whole": ("unit",), "holiday": ("holiday",), "reference": ("reference",),
     "reference_after": ("reference",), "future_adj": ("reference",), "here": ("reference",),
+    "ordinal_period": ("period",),
 }
 
 
