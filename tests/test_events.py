@@ -760,3 +760,24 @@ def test_a_capital_visited_to_meet_a_host_is_the_place_only(analyse):
     # with no host named, the country visited is the host (ANNOTATION §2: « un voyage en Allemagne »)
     r = analyse("Le président tchadien Idriss Déby s'est rendu jeudi à Rome.", PUB)
     assert named(one(r, "CONSULT").targets, "Italie")
+
+
+def test_statement_words_in_quotes(analyse):
+    # a blame word describing an object is said even under a negated verb
+    r = analyse("« Nous n'accepterons jamais cette politique néocoloniale », a déclaré mardi le ministre "
+                "malien Amadou Traoré.", PUB)
+    assert named(one(r, "ACCUSE").actors, "Traoré")
+    # a negated acceptability criticises
+    r = analyse("« Il n'est plus acceptable que nos pêcheurs soient sacrifiés », a lancé mardi le ministre "
+                "portugais Rui Costa.", PUB)
+    assert named(one(r, "ACCUSE").actors, "Costa")
+    # blame said of accusations rejects them
+    r = analyse("« Ces allégations sont absurdes et mensongères », a réagi mercredi le porte-parole du "
+                "gouvernement serbe, Milan Petrović.", PUB)
+    assert named(one(r, "REJECT").actors, "Petrović") and not events_of(r, "ACCUSE")
+
+
+def test_promised_retaliation_is_a_threat(analyse):
+    r = analyse("Le porte-parole du Kremlin, Dmitri Orlov, a promis mardi des « mesures de représailles » "
+                "contre la Pologne.", PUB)
+    assert named(one(r, "THREATEN").actors, "Orlov") and not events_of(r, "AGREE")

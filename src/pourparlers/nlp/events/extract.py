@@ -1739,8 +1739,13 @@ class Reader:
             found = None
             for t in span:
                 typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
-                if typ and not self.negated_word(t) and not self.in_name(t):
-                    found = (typ, t)
+                if typ and not self.negated_word(t, t.dep_ != "amod") and not self.in_name(t):
+                    # (« nous n'accepterons jamais une politique honteuse » still calls it so)
+                    found = (self.rebuttal(t, typ), t)
+                    break
+                typ = lex.negated_statements.get(fold(t.lemma_)) or lex.negated_statements.get(fold(t.text))
+                if typ and self.negated_word(t) and not self.in_name(t):
+                    found = (typ, t)  # « il n'est plus acceptable que … »
                     break
             if found is None:
                 continue
@@ -1761,6 +1766,22 @@ class Reader:
             d.source = None
             self.drafts.append(d)
 
+    def rebuttal(self, t: Token, typ: str) -> str:
+        """« ces accusations sont absurdes »: a blame word said of an accusation
+        rejects it."""
+        if typ != "ACCUSE":
+            return typ
+        pred = t if t.pos_ in ("ADJ", "NOUN") else None
+        if pred is None:
+            return typ
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if pred.dep_ in ("amod", "conj") and pred.head.pos_ in ("ADJ", "NOUN"):
+            subjects += [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(fold(s.lemma_) in self.lex.rebutted_nouns or fold(s.text).rstrip("s") in self.lex.rebutted_nouns
+               for s in subjects):
+            return "REJECT"
+        return typ
+
     def negation(self, c: Token) -> bool:
         """A negation adverb on its verb: « pas », « jamais »… (« pas », « plus »,
         « point », « guère » only with « ne »: « un premier pas », « plus de »)."""
@@ -1773,9 +1794,9 @@ class Reader:
                        for s in c.head.children if s.i != c.i)
         return True
 
-    def negated_word(self, t: Token) -> bool:
+    def negated_word(self, t: Token, climb: bool = True) -> bool:
         cur = t
-        for _ in range(3):
+        for _ in range(3 if climb else 1):
             if any(self.negation(c) for c in cur.children):
                 return True
             if cur.head.i == cur.i:
@@ -1811,6 +1832,9 @@ class Reader:
             near = list(tok.children) + [g for c in tok.children if c.dep_ in ("obj", "nsubj:pass")
                                          for g in c.children]
             near += [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+            # (and what it governs just after it, however it hangs: « a promis mardi
+            # des mesures de rétorsion »)
+            near += [t for t in tok.subtree if tok.i < t.i <= tok.i + 6 and t.pos_ == "NOUN"]
             if tok.dep_ == "acl":
                 near += list(tok.head.children)
             for t in near:

@@ -126,6 +126,8 @@ class Lexicon:
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
+    negated_statements: dict[str, str] = field(default_factory=dict)  # lemma → type when negated
+    rebutted_nouns: frozenset[str] = frozenset()
     series_words: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
@@ -229,6 +231,12 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.speech_types = frozenset(t for t in w.get("speech_types", ()) if t in TYPES)
     st = dict(data.get("statements", {}))
     lex.statement_modes = dict(st.pop("modes", {}))
+    lex.rebutted_nouns = _set(st.pop("rebutted", ()))
+    for t, words in dict(st.pop("negated", {})).items():
+        if t not in TYPES:
+            raise ValueError(f"statements: unknown PLOVER type {t!r}")
+        for word in words:
+            lex.negated_statements.setdefault(fold(word), t)
     for t, words in st.items():
         if t not in TYPES:
             raise ValueError(f"statements: unknown PLOVER type {t!r}")
