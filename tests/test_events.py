@@ -781,3 +781,30 @@ def test_promised_retaliation_is_a_threat(analyse):
     r = analyse("Le porte-parole du Kremlin, Dmitri Orlov, a promis mardi des « mesures de représailles » "
                 "contre la Pologne.", PUB)
     assert named(one(r, "THREATEN").actors, "Orlov") and not events_of(r, "AGREE")
+
+
+def test_hosting_a_population_or_deploying_civilians_is_no_event(analyse):
+    r = analyse("La Turquie accueille aujourd'hui plus de trois millions de réfugiés syriens.", PUB)
+    assert not events_of(r, "CONSULT")
+    r = analyse("La mission de l'Union européenne a déployé 80 observateurs dans le pays.", PUB)
+    assert not events_of(r, "MOBILIZE")
+    r = analyse("L'armée française a déployé 300 soldats au Tchad.", PUB)
+    assert events_of(r, "MOBILIZE")
+
+
+def test_recalling_an_ambassador_is_a_sanction(analyse):
+    r = analyse("Le Mali a rappelé mardi son ambassadeur à Paris.", PUB)
+    e = one(r, "SANCTION")
+    assert e.mode == "withdraw" and named(e.actors, "Mali")
+    r = analyse("Le gouvernement malien a annoncé lundi le rappel de son ambassadeur à Alger.", PUB)
+    assert one(r, "SANCTION").mode == "withdraw"
+    r = analyse("Le ministre a fait un rappel des règles de sécurité.", PUB)
+    assert not events_of(r, "SANCTION")
+
+
+def test_members_of_a_named_body_meet_as_it(analyse):
+    r = analyse("Les ministres de la Défense de l'OTAN se réuniront jeudi à Bruxelles.", PUB)
+    e = one(r, "AGREE")
+    assert e.modality == "future"
+    r = analyse("Ses partisans se sont réunis dimanche devant la mairie.", PUB)
+    assert not events_of(r, "CONSULT") and not events_of(r, "AGREE")

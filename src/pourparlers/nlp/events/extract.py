@@ -552,6 +552,17 @@ class Reader:
             # « envoyer deux bataillons », « l'envoi de renforts »
             heads = self.object_heads(tok, trig)
             return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need == "uncounted":
+            # « accueille plus de 500 000 réfugiés »: a population, not visitors
+            return not any(h.pos_ == "NUM" or h.like_num or fold(h.lemma_) in self.lex.quantity_nouns
+                           or any(c.dep_ == "nummod" and c.like_num for c in h.children)
+                           for h in self.object_heads(tok, trig))
+        if need == "no-civilians":
+            return not any(fold(self.quantified(h).lemma_) in self.lex.civilian_nouns
+                           for h in self.object_heads(tok, trig))
+        if need == "envoy":
+            return any(fold(h.lemma_) in self.lex.envoy_nouns or any(k in self.lex.envoy_nouns for k in compound_keys(h))
+                       for h in self.object_heads(tok, trig))
         if need.startswith("mod:"):
             return any(c.dep_ in ("amod", "advmod") and fold(c.lemma_) == fold(need[4:]) for c in tok.children)
         if need == "crowd":
@@ -1810,7 +1821,7 @@ class Reader:
         réunis » is not a meeting between political actors."""
         if d.trig.frame == "meet" and d.type in ("CONSULT", "AGREE") and d.trig.kind != "noun":
             parts = d.participants()
-            return len(parts) >= 2 or any(p.entity for p in parts)
+            return len(parts) >= 2 or any(p.entity for p in parts) or self.members_of_body(d)
         if d.trig.frame == "visit" and not d.actors:
             return False  # a visit to a place by no one told
         if d.trig.speaker and not d.actors:
@@ -1820,6 +1831,15 @@ class Reader:
                 for t in d.targets):
             return False  # « 17 personnes ont été tuées »: no political actor told
         return True
+
+    def members_of_body(self, d: Draft) -> bool:
+        """« les ministres de la Défense de l'OTAN se réuniront »: members of a
+        named body (a plural subject of office with a name under it) meet as it."""
+        subj, _ = subject_of(d.tok)
+        if subj is None or subj.pos_ != "NOUN" or "Plur" not in subj.morph.get("Number") \
+                or fold(subj.lemma_) not in self.lex.member_nouns:
+            return False
+        return any(t.pos_ == "PROPN" and t.i > subj.i for t in subj.subtree)
 
     def refine(self, d: Draft) -> None:
         """Type and mode adjustments that depend on the arguments and modality."""
