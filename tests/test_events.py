@@ -808,3 +808,31 @@ def test_members_of_a_named_body_meet_as_it(analyse):
     assert e.modality == "future"
     r = analyse("Ses partisans se sont réunis dimanche devant la mairie.", PUB)
     assert not events_of(r, "CONSULT") and not events_of(r, "AGREE")
+
+
+def test_state_of_emergency_is_martial_law(analyse):
+    r = analyse("Le gouvernement péruvien a décrété lundi l'état d'urgence dans trois provinces.", PUB)
+    e = one(r, "COERCE")
+    assert e.mode == "martial-law" and named(e.actors, "gouvernement")
+    r = analyse("Le gouvernement a prolongé lundi l'état des routes.", PUB)
+    assert not events_of(r, "COERCE")
+
+
+def test_material_triggers(analyse):
+    r = analyse("Les deux milices s'affrontent depuis mars 2022 dans la région.", PUB)
+    assert events_of(r, "ASSAULT")
+    r = analyse("Des renforts ont été dépêchés mardi vers la frontière, selon l'armée nigériane.", PUB)
+    assert one(r, "MOBILIZE").mode == "troops"
+    r = analyse("Mardi, des manifestants ont lancé des pierres sur les gendarmes devant la préfecture.", PUB)
+    e = one(r, "PROTEST")
+    assert e.mode == "riot" and named(e.targets, "gendarmes")
+    r = analyse("L'opération militaire conjointe lancée en 2021 avec l'Ouganda reste suspendue.", PUB)
+    assert named(one(r, "COOPERATE").actors, "Ouganda")
+    r = analyse("Le cessez-le-feu conclu sous l'égide du Qatar entre Israël et le Hamas a été violé.", PUB)
+    e = one(r, "CONSULT")
+    assert e.mode == "third-party" and named(e.actors, "Qatar")
+
+
+def test_habitual_attacks_are_background(analyse):
+    r = analyse("La région est le théâtre depuis 2015 d'attaques régulières de groupes armés.", PUB)
+    assert not events_of(r, "ASSAULT")

@@ -552,6 +552,10 @@ class Reader:
             # « envoyer deux bataillons », « l'envoi de renforts »
             heads = self.object_heads(tok, trig)
             return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need.startswith("compound:"):
+            # « prolonger l'état d'urgence »
+            want = fold(need[9:]).replace("d'", "de ")
+            return any(want in compound_keys(h) for h in self.object_heads(tok, trig))
         if need == "uncounted":
             # « accueille plus de 500 000 réfugiés »: a population, not visitors
             return not any(h.pos_ == "NUM" or h.like_num or fold(h.lemma_) in self.lex.quantity_nouns
@@ -748,6 +752,9 @@ class Reader:
         (« des manifestants ») only as the subject of its clause."""
         if tok.dep_ == "appos":
             return False  # « X, soutien de Y », « le mémorandum, accord entre … »
+        if "Plur" in tok.morph.get("Number") and any(
+                c.dep_ == "amod" and fold(c.lemma_) in self.lex.habitual_modifiers for c in tok.children):
+            return False  # « le théâtre d'attaques régulières »: a habit, not an event
         if trig.frame == "self":
             top = tok
             while top.dep_ == "nmod" and top.head.i != top.i and top.head.pos_ in ("NOUN", "NUM", "PRON"):
