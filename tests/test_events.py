@@ -836,3 +836,14 @@ def test_material_triggers(analyse):
 def test_habitual_attacks_are_background(analyse):
     r = analyse("La région est le théâtre depuis 2015 d'attaques régulières de groupes armés.", PUB)
     assert not events_of(r, "ASSAULT")
+
+
+def test_a_gerund_of_the_same_attack_is_one_event(analyse):
+    r = analyse("Samedi, des hommes armés ont attaqué le village de Kessa, tuant au moins douze personnes.", PUB)
+    assert len(events_of(r, "ASSAULT")) == 1
+
+
+def test_two_modes_of_a_sanction_are_two_events(analyse):
+    r = analyse("Le Pérou rappelle son ambassadeur en Bolivie après l'expulsion d'un diplomate péruvien.", PUB)
+    modes = {e.mode for e in events_of(r, "SANCTION")}
+    assert modes == {"withdraw", "expel"}

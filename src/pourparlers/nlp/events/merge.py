@@ -48,8 +48,20 @@ def same_modality(m: Draft, d: Draft) -> bool:
     return m.modality == d.modality or {m.modality, d.modality} == {"asserted", "future"}
 
 
+def same_mode(m: Draft, d: Draft) -> bool:
+    """Two modes told of one type are two events (« le rappel de son ambassadeur
+    après l'expulsion d'un diplomate »: a withdrawal and an expulsion)."""
+    if m.type not in DISTINCT_MODE_TYPES:
+        return True  # (an accusation told as criticism and as allegation is one)
+    return not (m.mode and d.mode) or m.mode == d.mode
+
+
+# Types whose modes are different acts, never two wordings of one.
+DISTINCT_MODE_TYPES = ("SANCTION", "RETREAT", "COERCE")
+
+
 def mergeable(m: Draft, d: Draft) -> bool:
-    if m.type != d.type or not same_modality(m, d):
+    if m.type != d.type or not same_modality(m, d) or not same_mode(m, d):
         return False
     if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors) \
             and "self" not in (m.trig.frame, d.trig.frame) and not nested(m, d):
@@ -74,6 +86,9 @@ def nested(m: Draft, d: Draft) -> bool:
     frappes »), not two events of one sentence."""
     side = lexicon().side_frames
     for a, b in ((m.tok, d.tok), (d.tok, m.tok)):
+        if a.dep_ == "advcl" and a.head.i == b.i and "Part" in a.morph.get("VerbForm") \
+                and "Pres" in a.morph.get("Tense") and not any(c.dep_ == "mark" for c in a.children):
+            return True  # « ont attaqué le village, tuant douze personnes »: one attack
         cur = a
         for _ in range(2):
             if cur.dep_ not in NESTING_DEPS or cur.head.i == cur.i:
@@ -206,7 +221,8 @@ def merge_nested(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda x: x.tok.i):
         host = next((m for m in out if m.type == d.type and m.tok.sent.start == d.tok.sent.start
-                     and same_modality(m, d) and compatible_dates(m.date, d.date) and nested(m, d)), None)
+                     and same_modality(m, d) and same_mode(m, d) and compatible_dates(m.date, d.date)
+                     and nested(m, d)), None)
         if host is None:
             out.append(d)
             continue
