@@ -786,6 +786,11 @@ def test_promised_retaliation_is_a_threat(analyse):
 def test_hosting_a_population_or_deploying_civilians_is_no_event(analyse):
     r = analyse("La Turquie accueille aujourd'hui plus de trois millions de réfugiés syriens.", PUB)
     assert not events_of(r, "CONSULT")
+    r = analyse("Le Chili accueille aujourd'hui plus de 500 000 Vénézuéliens, la première communauté "
+                "étrangère du pays.", PUB)
+    assert not events_of(r, "CONSULT")
+    r = analyse("Le président kényan a accueilli mardi son homologue ougandais pour deux jours de visite.", PUB)
+    assert events_of(r, "CONSULT")
     r = analyse("La mission de l'Union européenne a déployé 80 observateurs dans le pays.", PUB)
     assert not events_of(r, "MOBILIZE")
     r = analyse("L'armée française a déployé 300 soldats au Tchad.", PUB)

@@ -558,9 +558,14 @@ class Reader:
             return any(want in compound_keys(h) for h in self.object_heads(tok, trig))
         if need == "uncounted":
             # « accueille plus de 500 000 réfugiés »: a population, not visitors
+            heads = self.object_heads(tok, trig)
+            # (and a counted plural however it hangs: « accueille plus de 500 000 Vénézuéliens »)
+            heads += [g for c in tok.children for g in (c, *c.children)
+                      if g.pos_ == "NOUN" and "Plur" in g.morph.get("Number")
+                      and fold(g.lemma_) not in self.lex.duration_units and fold(g.lemma_) not in self.lex.time_nouns]
             return not any(h.pos_ == "NUM" or h.like_num or fold(h.lemma_) in self.lex.quantity_nouns
-                           or any(c.dep_ == "nummod" and c.like_num for c in h.children)
-                           for h in self.object_heads(tok, trig))
+                           or any(c.dep_ in ("nummod", "det") and c.like_num for c in h.children)
+                           for h in heads)
         if need == "no-civilians":
             return not any(fold(self.quantified(h).lemma_) in self.lex.civilian_nouns
                            for h in self.object_heads(tok, trig))
