@@ -852,3 +852,12 @@ def test_two_modes_of_a_sanction_are_two_events(analyse):
     r = analyse("Le Pérou rappelle son ambassadeur en Bolivie après l'expulsion d'un diplomate péruvien.", PUB)
     modes = {e.mode for e in events_of(r, "SANCTION")}
     assert modes == {"withdraw", "expel"}
+
+
+def test_on_nous_is_others_acting_on_the_speaker(analyse):
+    r = analyse("« On nous demande de réduire nos prises de moitié », lance mardi Jean Kerbrat, patron pêcheur.", PUB)
+    assert not events_of(r, "REQUEST")
+    r = analyse("« On nous promet des aides depuis des mois », a déclaré mardi l'agriculteur Paul Leroux.", PUB)
+    assert not events_of(r, "AGREE")
+    r = analyse("« On demande au gouvernement de reculer », a déclaré mardi le syndicaliste Paul Leroux.", PUB)
+    assert named(one(r, "REQUEST").actors, "Leroux")

@@ -613,6 +613,10 @@ class Reader:
                 return q
             return None
         if fold(subj.text) in self.lex.first_person:
+            if fold(subj.text) == "on" and any(
+                    c.dep_ in ("obj", "iobj", "expl:comp", "obl:arg") and fold(c.text) in ("nous", "me", "m'")
+                    for c in tok.children):
+                return None  # « on nous demande de … »: others ask the speaker
             return q
         return None
 
