@@ -861,3 +861,15 @@ def test_on_nous_is_others_acting_on_the_speaker(analyse):
     assert not events_of(r, "AGREE")
     r = analyse("« On demande au gouvernement de reculer », a déclaré mardi le syndicaliste Paul Leroux.", PUB)
     assert named(one(r, "REQUEST").actors, "Leroux")
+
+
+def test_a_quoted_obligation_is_a_demand_on_its_subject(analyse):
+    r = analyse("« Le gouvernement iranien doit libérer sans délai tous les journalistes détenus », a déclaré "
+                "mardi le ministre français Jean Dupuis.", PUB)
+    e = one(r, "REQUEST")
+    assert named(e.actors, "Dupuis") and named(e.targets, "gouvernement")
+    for text in ("« Le sommet doit commencer jeudi », a précisé mardi le porte-parole Jean Dupuis.",
+                 "« Nous devons tout faire pour protéger les civils », a déclaré mardi le ministre Jean Dupuis.",
+                 "« Cette décision doit être difficile pour lui », a déclaré mardi le ministre Jean Dupuis.",
+                 "Jean Dupuis a indiqué que le gazoduc, qui doit relier les deux pays, serait achevé en 2027."):
+        assert not events_of(analyse(text, PUB), "REQUEST"), text

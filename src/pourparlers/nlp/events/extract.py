@@ -552,6 +552,17 @@ class Reader:
             # « envoyer deux bataillons », « l'envoi de renforts »
             heads = self.object_heads(tok, trig)
             return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need == "obligation":
+            # « X doit libérer … » (not « doit être difficile », « devrait », « devait »)
+            if "Ind" not in tok.morph.get("Mood") or "Pres" not in tok.morph.get("Tense"):
+                return False
+            acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                    and "Inf" in c.morph.get("VerbForm")]
+            return any(fold(c.lemma_) not in self.lex.etre_verbs and fold(c.lemma_) not in (
+                "avoir", "pouvoir", "savoir", "sembler", "paraitre", "durer", "couter", "arriver", "venir",
+                "commencer", "debuter", "reprendre", "continuer", "finir", "terminer", "achever", "tenir",
+                "derouler", "permettre", "aboutir", "intervenir", "avoir lieu")
+                and not any(a.dep_.startswith("aux") for a in c.children) for c in acts)
         if need.startswith("compound:"):
             # « prolonger l'état d'urgence »
             want = fold(need[9:]).replace("d'", "de ")
@@ -612,6 +623,14 @@ class Reader:
             if trig.quoted or tok.dep_ in ("ROOT", "parataxis", "conj", "ccomp", "xcomp"):
                 return q
             return None
+        if trig.quoted and trig.needs == ("obligation",):
+            # « le régime doit libérer … »: the speaker demands it of the subject
+            # (« nous devons … » is a resolve, « le sommet doit commencer » a schedule)
+            if fold(subj.text) in self.lex.first_person or self.lex.noun(subj.lemma_, subj.text) is not None:
+                return None
+            if q.kind != "direct" or tok.dep_.startswith("acl") or "Rel" in subj.morph.get("PronType"):
+                return None  # (« le gazoduc qui doit relier … », a plan reported)
+            return q
         if fold(subj.text) in self.lex.first_person:
             if fold(subj.text) == "on" and any(
                     c.dep_ in ("obj", "iobj", "expl:comp", "obl:arg") and fold(c.text) in ("nous", "me", "m'")
@@ -1660,6 +1679,10 @@ class Reader:
                 if tok.i in said:
                     q = said[tok.i]
                     speaker = Participant(name=q.speaker_name, entity=q.speaker)
+                    if trig.quoted and trig.needs == ("obligation",):
+                        # « le régime de Minsk doit libérer … »: demanded of the subject
+                        subj, _ = subject_of(tok)
+                        d.targets = self.resolve(subj) if subj is not None else []
                     d.actors = [speaker]
                     d.targets = [t for t in d.targets if not same(t, speaker)]
                     d.cue = self.quote_cue_token(q)
