@@ -873,3 +873,12 @@ def test_a_quoted_obligation_is_a_demand_on_its_subject(analyse):
                  "« Cette décision doit être difficile pour lui », a déclaré mardi le ministre Jean Dupuis.",
                  "Jean Dupuis a indiqué que le gazoduc, qui doit relier les deux pays, serait achevé en 2027."):
         assert not events_of(analyse(text, PUB), "REQUEST"), text
+
+
+def test_a_deadline_dates_only_what_is_to_come(analyse):
+    r = analyse("Le Kenya déploiera 600 policiers en Haïti d'ici à la mi-octobre, a annoncé lundi la présidence, "
+                "à l'issue d'un entretien téléphonique entre William Ruto et Garry Conille.", PUB)
+    assert one(r, "MOBILIZE").date == "2024-10"
+    assert one(r, "CONSULT").date != "2024-10"
+    r = analyse("Le commissaire européen Marc Weber s'est engagé à présenter un plan avant l'été.", PUB)
+    assert one(r, "AGREE").date is None

@@ -90,6 +90,10 @@ class Draft:
 
 # ------------------------------------------------------------- triggers
 
+DEADLINE_RE = re.compile(r"(?:\bd'ici(?: a| au| aux)?|\bavant|\bau plus tard)"
+                         r"(?:\s*(?:le|la|l'|les|fin|debut|de|d'|du))*\s*$")
+
+
 def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry that makes this token a trigger, before conditions.
     (Cheap dictionary look-ups first: this runs on every token.)"""
@@ -1433,6 +1437,8 @@ class Reader:
             value = context.timex_date(t)
             if value is None or fold(t.text) in self.lex.range_openers:
                 continue  # (« d'ici à la fin du mois »: the end of the range, not « ici »)
+            if self.deadline(t) and (d.modality != "future" or not (anchor in own or root in own)):
+                continue  # « s'est engagé à agir d'ici à la fin du mois »: a deadline of what is to come
             if anchor in own or root in own:
                 rank = 0
             elif d.modality != "future" and anchor in above and not self.reports_over(self.doc[anchor], d.tok):
@@ -1460,6 +1466,12 @@ class Reader:
             best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
+
+    def deadline(self, t) -> bool:
+        """« d'ici à la mi-octobre », « avant l'été », « au plus tard le 3 mai »:
+        a time limit for something to come, not when anything happened."""
+        before = fold(self.doc.text[max(0, t.start - 20):t.start]).replace("’", "'")
+        return bool(DEADLINE_RE.search(before))
 
     def adjunct_of(self, tok: Token, base: Token) -> bool:
         """Is ``tok`` in an adjunct of ``base`` (« dans un communiqué publié
