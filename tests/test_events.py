@@ -882,3 +882,15 @@ def test_a_deadline_dates_only_what_is_to_come(analyse):
     assert one(r, "CONSULT").date != "2024-10"
     r = analyse("Le commissaire européen Marc Weber s'est engagé à présenter un plan avant l'été.", PUB)
     assert one(r, "AGREE").date is None
+
+
+def test_a_participle_after_the_object_is_the_subjects_act(analyse):
+    r = analyse("Le Brésil a rappelé son ambassadeur, accusant le Paraguay d'ingérence.", PUB)
+    e = one(r, "ACCUSE")
+    assert named(e.actors, "Brésil") and named(e.targets, "Paraguay")
+    r = analyse("Les rebelles du M23, accusant Kinshasa de violer la trêve, ont repris les combats mardi.", PUB)
+    assert named(one(r, "ACCUSE").actors, "rebelles")
+    r = analyse("En 2021, Lima et La Paz avaient menacé de quitter les négociations, accusant les compagnies "
+                "minières de « saboter » l'accord.", PUB)
+    e = one(r, "ACCUSE")
+    assert named(e.targets, "compagnies") and not named(e.actors, "négociations")

@@ -94,6 +94,13 @@ DEADLINE_RE = re.compile(r"(?:\bd'ici(?: a| au| aux)?|\bavant|\bau plus tard)"
                          r"(?:\s*(?:le|la|l'|les|fin|debut|de|d'|du))*\s*$")
 
 
+def gerund_clause(v: Token) -> bool:
+    """A present participle set off by a comma (« …, accusant X de … »): a
+    clause of its own, whatever the parser hung it on."""
+    return v.pos_ == "VERB" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") \
+        and v.i > 0 and v.doc[v.i - 1].text == "," and v.dep_ in ("xcomp", "advcl", "acl", "conj")
+
+
 def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry that makes this token a trigger, before conditions.
     (Cheap dictionary look-ups first: this runs on every token.)"""
@@ -1671,6 +1678,8 @@ class Reader:
             for _ in range(6):
                 if cur.head.i == cur.i:
                     break
+                if gerund_clause(cur):
+                    break  # « a menacé de quitter X, accusant Y de … »: an act of its own
                 if cur.dep_ not in ABSORBING_DEPS and not (
                         cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm") and mark_key(cur)) \
                         and not (cur.dep_ == "obl" and prep_key(cur) in CONTENT_PREPS):

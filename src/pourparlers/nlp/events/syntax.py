@@ -170,6 +170,19 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         for c in aux.children:
             if c.dep_ in SUBJECT_DEPS:
                 return c, False
+    if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") \
+            and v.i > 0 and v.doc[v.i - 1].text == "," and not is_passive(v):
+        # « X a menacé de boycotter les réunions de Y, accusant Z »: a participle
+        # set off after an object says what the clause's subject did
+        cur = v.head
+        while cur.head.i != cur.i and cur.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            if cur.dep_ in SUBJECT_DEPS:
+                break
+            cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.i != v.i:
+            s, _ = subject_of(cur, depth + 1)
+            if s is not None:
+                return s, False
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
