@@ -894,3 +894,10 @@ def test_a_participle_after_the_object_is_the_subjects_act(analyse):
                 "minières de « saboter » l'accord.", PUB)
     e = one(r, "ACCUSE")
     assert named(e.targets, "compagnies") and not named(e.actors, "négociations")
+
+
+def test_accused_by_the_agent_of_the_passive_clause(analyse):
+    r = analyse("Quinze responsables iraniens, accusés de « violations graves des droits humains », ont été "
+                "sanctionnés lundi par l'Union européenne.", PUB)
+    assert named(one(r, "ACCUSE").actors, "Union européenne")
+    assert named(one(r, "SANCTION").actors, "Union européenne")

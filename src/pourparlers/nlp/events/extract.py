@@ -889,6 +889,9 @@ class Reader:
                     s2, p2 = subject_of(cur)
                     if s2 is not None and not p2:
                         subject_parts = self.resolve(s2, agent=True)
+                    elif p2 and agent_of(cur) is not None:
+                        # « douze responsables, accusés de …, ont été sanctionnés par l'UE »
+                        subject_parts = self.resolve(agent_of(cur), agent=True)
                     break
         if trig.forces and not subject_parts:
             # « 800 policiers ont été mobilisés »: the forces themselves

@@ -266,6 +266,13 @@ def agent_of(v: Token) -> Token | None:
     for p, c in complements(v):
         if p == "par":
             return c
+    times = lexicon().time_nouns
+    for t in v.children:
+        # « sanctionnés lundi par l'UE »: the agent hung on the day
+        if t.pos_ == "NOUN" and fold(t.lemma_) in times and t.i > v.i:
+            for c in t.children:
+                if c.dep_ == "obl:agent" and prep_key(c) in (None, "par"):
+                    return c
     return None
 
 
