@@ -901,3 +901,11 @@ def test_accused_by_the_agent_of_the_passive_clause(analyse):
                 "sanctionnés lundi par l'Union européenne.", PUB)
     assert named(one(r, "ACCUSE").actors, "Union européenne")
     assert named(one(r, "SANCTION").actors, "Union européenne")
+
+
+def test_regretting_a_decision_is_criticism(analyse):
+    r = analyse("Le représentant du Brésil, qui parle au nom du groupe latino-américain, a lui aussi regretté "
+                "le blocage, tout en appelant les pays voisins à « rester calmes ».", PUB)
+    assert named(one(r, "ACCUSE").actors, "représentant")
+    r = analyse("Le ministre italien Marco Bianchi a regretté jeudi l'absence de son collègue.", PUB)
+    assert not events_of(r, "ACCUSE")

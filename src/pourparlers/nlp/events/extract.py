@@ -563,6 +563,9 @@ class Reader:
             # « envoyer deux bataillons », « l'envoi de renforts »
             heads = self.object_heads(tok, trig)
             return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need == "decision":
+            # « a regretté le blocage / la décision de X »
+            return any(fold(h.lemma_) in self.lex.decision_nouns for h in objects_of(tok))
         if need == "obligation":
             # « X doit libérer … » (not « doit être difficile », « devrait », « devait »)
             if "Ind" not in tok.morph.get("Mood") or "Pres" not in tok.morph.get("Tense"):
