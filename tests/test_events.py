@@ -909,3 +909,9 @@ def test_regretting_a_decision_is_criticism(analyse):
     assert named(one(r, "ACCUSE").actors, "représentant")
     r = analyse("Le ministre italien Marco Bianchi a regretté jeudi l'absence de son collègue.", PUB)
     assert not events_of(r, "ACCUSE")
+
+
+def test_a_planned_meeting_with_someone(analyse):
+    r = analyse("Une réunion est prévue lundi prochain à Rome avec le cabinet du ministre de l'Agriculture.", PUB)
+    e = one(r, "AGREE")
+    assert e.modality == "future" and e.date == "2024-03-18"

@@ -1120,6 +1120,9 @@ class Reader:
                 h = t.head
                 if h.head.i in heads or h.head.i == tok.i:
                     return [("entre", h)]
+            if t.dep_ == "case" and fold(t.text) == "avec" and t.head.i > tok.i \
+                    and tok.dep_ in ("nsubj", "nsubj:pass") and t.head.head.i == tok.head.i:
+                return [("avec", t.head)]  # « une réunion est prévue lundi avec X »
         return []
 
     @staticmethod
