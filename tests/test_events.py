@@ -915,3 +915,11 @@ def test_a_planned_meeting_with_someone(analyse):
     r = analyse("Une réunion est prévue lundi prochain à Rome avec le cabinet du ministre de l'Agriculture.", PUB)
     e = one(r, "AGREE")
     assert e.modality == "future" and e.date == "2024-03-18"
+
+
+def test_a_stance_towards_anything_of_a_kind_is_no_event(analyse):
+    r = analyse("« Nous soutenons tout ce qui améliore la vie des paysans, mais la prudence reste de mise », "
+                "estime un dirigeant syndical.", PUB)
+    assert not events_of(r, "SUPPORT")
+    r = analyse("« Nous soutenons le gouvernement malien », a déclaré le ministre Paul Roux.", PUB)
+    assert named(one(r, "SUPPORT").actors, "Roux")

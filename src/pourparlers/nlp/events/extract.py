@@ -94,6 +94,13 @@ DEADLINE_RE = re.compile(r"(?:\bd'ici(?: a| au| aux)?|\bavant|\bau plus tard)"
                          r"(?:\s*(?:le|la|l'|les|fin|debut|de|d'|du))*\s*$")
 
 
+def generic_object(v: Token) -> bool:
+    """« soutenir tout ce qui améliore … »: a verb whose object is anything of a kind."""
+    doc = v.doc
+    return v.i + 2 < len(doc) and fold(doc[v.i + 1].text) in ("tout", "tous", "toute", "toutes") \
+        and fold(doc[v.i + 2].text) in ("ce", "ceux", "celles", "qui", "que")
+
+
 def gerund_clause(v: Token) -> bool:
     """A present participle set off by a comma (« …, accusant X de … »): a
     clause of its own, whatever the parser hung it on."""
@@ -717,6 +724,8 @@ class Reader:
             return True  # « s'est refusé à tout commentaire », « refuse de commenter »
         if trig.type == "THREATEN" and any(fold(c.lemma_) in lex.hazards for c in content):
             return True
+        if trig.kind != "noun" and generic_object(tok):
+            return True  # « nous soutenons tout ce qui … »: a stance in general, not an event
         return False
 
     def in_name(self, tok: Token) -> bool:
@@ -1819,7 +1828,8 @@ class Reader:
             found = None
             for t in span:
                 typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
-                if typ and not self.negated_word(t, t.dep_ != "amod") and not self.in_name(t):
+                if typ and not self.negated_word(t, t.dep_ != "amod") and not self.in_name(t) \
+                        and not generic_object(t):
                     # (« nous n'accepterons jamais une politique honteuse » still calls it so)
                     found = (self.rebuttal(t, typ), t)
                     break
