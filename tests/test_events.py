@@ -923,3 +923,15 @@ def test_a_stance_towards_anything_of_a_kind_is_no_event(analyse):
     assert not events_of(r, "SUPPORT")
     r = analyse("« Nous soutenons le gouvernement malien », a déclaré le ministre Paul Roux.", PUB)
     assert named(one(r, "SUPPORT").actors, "Roux")
+
+
+def test_killings_told_without_attacker_join_the_one_attack(analyse):
+    text = ("Mali : vingt soldats tués dans l'attaque d'un camp militaire\n\n"
+            "Au moins vingt soldats maliens ont été tués mardi dans l'attaque d'un camp militaire à Kidal. "
+            "Le Front de libération de l'Azawad a revendiqué mardi l'attaque, affirmant avoir tué « des dizaines "
+            "de soldats ».")
+    r = analyse(text, PUB)
+    attacks = events_of(r, "ASSAULT")
+    assert attacks and all(a.actors for a in attacks)
+    assert any(named(a.targets, "soldats") for a in attacks)
+    assert not any(named(a.actors, "camp") for a in attacks)

@@ -1012,7 +1012,9 @@ class Reader:
                 continue
             if p == "de":
                 parts = self.resolve(c, inner=True, agent=trig.de == "actor")
-                if trig.de == "person":
+                if d.type == "ASSAULT" and fold(c.lemma_) in self.lex.facility_nouns:
+                    obj_parts.extend(parts)  # « l'attaque d'un camp militaire »: what is hit
+                elif trig.de == "person":
                     m = context.mention_at(self.doc, c)
                     person = (m is not None and m.label == "PER") or c.pos_ == "PRON"
                     (subject_parts if person else obj_parts).extend(parts)

@@ -283,10 +283,27 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
             combine(fits[0], d, types)
         elif not fits or len({m.date for m in fits}) > 1 or len(fits) > 1:
             _start(d, out)
+    victims_join_attack(out, types)
     inherit(out)
     # a weak mention (an arrival) is an event only as part of another
     out = [m for m in out if not m.trig.weak or m.merged]
     return sorted(out, key=lambda m: m.first)
+
+
+def victims_join_attack(out: list[Draft], types: dict[str | None, str]) -> None:
+    """« trente soldats tués » in the headline and the lead, « le groupe affirme
+    avoir tué … »: killings told with no attacker are the one attack of the
+    article whose attacker is told, when there is exactly one that fits."""
+    attacks = [m for m in out if m.type == "ASSAULT" and m.actors]
+    for m in list(out):
+        if m.type != "ASSAULT" or m.actors or not m.targets:
+            continue
+        fits = [a for a in attacks if same_modality(a, m) and compatible_dates(a.date, m.date)]
+        # (one attacker: « a revendiqué l'attaque, affirmant avoir tué … » is one attack)
+        if not fits or len(fits) != len(attacks) or not all(_shares(a.actors, fits[0].actors) for a in fits):
+            continue
+        combine(fits[0], m, types)
+        out.remove(m)
 
 
 def capitals_as_countries(m: Draft, entities, country_of, keep) -> None:
