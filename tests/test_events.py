@@ -935,3 +935,9 @@ def test_killings_told_without_attacker_join_the_one_attack(analyse):
     assert attacks and all(a.actors for a in attacks)
     assert any(named(a.targets, "soldats") for a in attacks)
     assert not any(named(a.actors, "camp") for a in attacks)
+
+
+def test_a_participle_sharing_an_auxiliary_shares_the_date(analyse):
+    r = analyse("Le député Paul Roux a jugé mercredi que « cette démission arrive trop tard » et réclamé la "
+                "création d'une commission d'enquête.", PUB)
+    assert one(r, "REQUEST").date == "2024-03-13"

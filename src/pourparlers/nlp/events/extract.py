@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event, EventSource, Participant, Span
 from . import context
 from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
-from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, is_passive,
+from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, coordinated_verb, is_passive,
                      is_reflexive, looks_participle, mark_key, np_tokens, objects_of, prep_key,
                      subject_of)
 
@@ -1368,6 +1368,12 @@ class Reader:
             ids.add(d.cue.i)
         for v in self.predicate_chain(d):
             ids.add(v.i)
+        if d.tok.dep_ == "conj" and d.tok.pos_ == "VERB":
+            # « a jugé mercredi que « … » et réclamé … »: a participle sharing the
+            # auxiliary of a verb above shares its time
+            partner = coordinated_verb(d.tok)
+            if partner.i != d.tok.head.i:
+                ids.add(partner.i)
         for c in d.tok.children:
             if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB":
                 key = fold(c.lemma_)
