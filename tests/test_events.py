@@ -941,3 +941,10 @@ def test_a_participle_sharing_an_auxiliary_shares_the_date(analyse):
     r = analyse("Le député Paul Roux a jugé mercredi que « cette démission arrive trop tard » et réclamé la "
                 "création d'une commission d'enquête.", PUB)
     assert one(r, "REQUEST").date == "2024-03-13"
+
+
+def test_recall_with_an_inserted_quotation(analyse):
+    r = analyse("Le gouvernement péruvien a annoncé jeudi le rappel « pour consultations » de son ambassadeur "
+                "à Quito.", PUB)
+    e = one(r, "SANCTION")
+    assert e.mode == "withdraw" and e.date == "2024-03-14"

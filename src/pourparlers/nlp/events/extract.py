@@ -602,8 +602,15 @@ class Reader:
             return not any(fold(self.quantified(h).lemma_) in self.lex.civilian_nouns
                            for h in self.object_heads(tok, trig))
         if need == "envoy":
+            heads = self.object_heads(tok, trig)
+            if trig.kind == "noun":
+                # « le rappel « pour consultations » de son ambassadeur »: the parser
+                # may hang the « de » complement elsewhere
+                heads += [t for t in tok.doc[tok.i + 1:min(tok.i + 8, tok.sent.end)]
+                          if any(c.dep_ == "case" and fold(c.text) in ("de", "du", "d'") for c in t.children)
+                          and not any(x.pos_ in ("VERB", "AUX") for x in tok.doc[tok.i + 1:t.i])]
             return any(fold(h.lemma_) in self.lex.envoy_nouns or any(k in self.lex.envoy_nouns for k in compound_keys(h))
-                       for h in self.object_heads(tok, trig))
+                       for h in heads)
         if need.startswith("mod:"):
             return any(c.dep_ in ("amod", "advmod") and fold(c.lemma_) == fold(need[4:]) for c in tok.children)
         if need == "crowd":
