@@ -948,3 +948,12 @@ def test_recall_with_an_inserted_quotation(analyse):
                 "à Quito.", PUB)
     e = one(r, "SANCTION")
     assert e.mode == "withdraw" and e.date == "2024-03-14"
+
+
+def test_a_headline_restating_the_body_event_is_one_event(analyse):
+    text = ("Inondations : Lima réclame une aide internationale\n\n"
+            "Le président péruvien, Carlos Mendoza, a appelé mardi ses partenaires à « agir vite » après les "
+            "inondations qui ont frappé le nord du pays.")
+    r = analyse(text, PUB)
+    requests = events_of(r, "REQUEST")
+    assert len(requests) == 1 and named(requests[0].actors, "Mendoza")

@@ -306,6 +306,36 @@ def victims_join_attack(out: list[Draft], types: dict[str | None, str]) -> None:
         out.remove(m)
 
 
+def headline_restated(out: list[Draft], homes) -> list[Draft]:
+    """« Kiev réclame … » in the headline, « Zelensky appelle … » in the body:
+    a headline event whose actors are countries restates the one body event of
+    its type whose actor is a person of that country; it is dropped, lending
+    what the body lacks. ``homes(participant)`` gives the countries of an actor."""
+    keep = []
+    for m in out:
+        if not m.headline or (m.proof_rank and m.proof_rank[0]) or not m.actors:
+            keep.append(m)
+            continue
+        countries = set()
+        for a in m.actors:
+            h = homes(a.name)
+            if not h:
+                countries = set()
+                break
+            countries |= h
+        body = [b for b in out if b is not m and b.type == m.type and not b.headline
+                and same_modality(b, m) and compatible_dates(b.date, m.date)
+                and any(homes(a) & countries for a in b.actors)] if countries else []
+        if len(body) != 1:
+            keep.append(m)
+            continue
+        b = body[0]
+        if not b.targets:
+            b.targets = [t for t in m.targets if not any(same(t, a) for a in b.actors)]
+        _add_details(b, m)
+    return keep
+
+
 def capitals_as_countries(m: Draft, entities, country_of, keep) -> None:
     """« Moscou a dénoncé … », « Rome a remercié Nouakchott »: a capital acting
     or acted upon stands for its country (except the seats of institutions,
