@@ -957,3 +957,10 @@ def test_a_headline_restating_the_body_event_is_one_event(analyse):
     r = analyse(text, PUB)
     requests = events_of(r, "REQUEST")
     assert len(requests) == 1 and named(requests[0].actors, "Mendoza")
+
+
+def test_a_coordinated_verb_gets_the_object_after_it(analyse):
+    r = analyse("La police a dispersé les manifestants à l'aide de gaz lacrymogène et interpellé au moins vingt "
+                "personnes, a-t-on appris de source policière.", PUB)
+    arrests = [e for e in events_of(r, "COERCE") if e.mode == "arrest"]
+    assert arrests and named(arrests[0].actors, "police") and named(arrests[0].targets, "personnes")

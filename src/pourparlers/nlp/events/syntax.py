@@ -282,6 +282,17 @@ def objects_of(v: Token) -> list[Token]:
         g.dep_ == "case" and g.i < c.i for g in c.children)]
     # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
     objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
+    # « a dispersé X et interpellé vingt personnes »: the second object hung on the
+    # first verb belongs to the coordinated verb before it
+    bare = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > v.i
+            and not any(g.dep_ in OBJECT_DEPS for g in c.children)]
+    if bare and len(objs) > 1:
+        objs = [o for o in objs if o.i < bare[0].i]
+    if not objs and v.dep_ == "conj" and v.pos_ == "VERB" and v.head.pos_ == "VERB":
+        before = [c for c in v.head.children if c.dep_ in OBJECT_DEPS and c.i < v.i]
+        after = [c for c in v.head.children if c.dep_ in OBJECT_DEPS and c.i > v.i]
+        if before and after:
+            objs = after
     if not objs and v.pos_ == "VERB":
         # « a convoqué le chargé d'affaires », « a salué « le sens des … » »: an
         # object parsed as a predicate or an adjunct (not a time: « mardi soir »)
