@@ -964,3 +964,11 @@ def test_a_coordinated_verb_gets_the_object_after_it(analyse):
                 "personnes, a-t-on appris de source policière.", PUB)
     arrests = [e for e in events_of(r, "COERCE") if e.mode == "arrest"]
     assert arrests and named(arrests[0].actors, "police") and named(arrests[0].targets, "personnes")
+
+
+def test_an_agreement_opposed_or_a_free_trade_kind_is_no_event(analyse):
+    r = analyse("Quelque 3 000 agriculteurs ont manifesté jeudi à Bruxelles contre l'accord commercial entre "
+                "l'UE et le Mercosur.", PUB)
+    assert events_of(r, "PROTEST") and not events_of(r, "AGREE")
+    r = analyse("Les syndicats ont dénoncé l'accord de libre-échange entre le Canada et l'UE.", PUB)
+    assert not events_of(r, "CONSULT")

@@ -810,6 +810,12 @@ class Reader:
         (« des manifestants ») only as the subject of its clause."""
         if tok.dep_ == "appos":
             return False  # « X, soutien de Y », « le mémorandum, accord entre … »
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and not doc[tok.i - 2].whitespace_ \
+                and not doc[tok.i - 1].whitespace_ and fold(doc[tok.i - 2].text) in ("libre",):
+            return False  # « un accord de libre-échange »: a kind of trade, no exchange
+        if trig.type == "AGREE" and prep_key(tok) == "contre" and tok.head.i in self.triggers:
+            return False  # « manifester contre l'accord »: the agreement is what is opposed
         if "Plur" in tok.morph.get("Number") and any(
                 c.dep_ == "amod" and fold(c.lemma_) in self.lex.habitual_modifiers for c in tok.children):
             return False  # « le théâtre d'attaques régulières »: a habit, not an event
