@@ -972,3 +972,10 @@ def test_an_agreement_opposed_or_a_free_trade_kind_is_no_event(analyse):
     assert events_of(r, "PROTEST") and not events_of(r, "AGREE")
     r = analyse("Les syndicats ont dénoncé l'accord de libre-échange entre le Canada et l'UE.", PUB)
     assert not events_of(r, "CONSULT")
+
+
+def test_a_reported_passive_violation_is_no_accusation(analyse):
+    r = analyse("Moins de deux jours après son entrée en vigueur, le cessez-le-feu conclu sous l'égide du Qatar "
+                "entre l'armée et les rebelles a été violé à plusieurs reprises dans la province, selon des "
+                "sources locales.", PUB)
+    assert not events_of(r, "ACCUSE")

@@ -1849,6 +1849,8 @@ class Reader:
             found = None
             for t in span:
                 typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
+                if typ and q.kind != "direct" and (is_passive(t) or any(c.dep_ == "aux:pass" for c in t.children)):
+                    continue  # « selon des sources locales, la trêve a été violée »: a report of what happened
                 if typ and not self.negated_word(t, t.dep_ != "amod") and not self.in_name(t) \
                         and not generic_object(t):
                     # (« nous n'accepterons jamais une politique honteuse » still calls it so)
