@@ -760,3 +760,222 @@ def test_a_capital_visited_to_meet_a_host_is_the_place_only(analyse):
     # with no host named, the country visited is the host (ANNOTATION §2: « un voyage en Allemagne »)
     r = analyse("Le président tchadien Idriss Déby s'est rendu jeudi à Rome.", PUB)
     assert named(one(r, "CONSULT").targets, "Italie")
+
+
+def test_statement_words_in_quotes(analyse):
+    # a blame word describing an object is said even under a negated verb
+    r = analyse("« Nous n'accepterons jamais cette politique néocoloniale », a déclaré mardi le ministre "
+                "malien Amadou Traoré.", PUB)
+    assert named(one(r, "ACCUSE").actors, "Traoré")
+    # a negated acceptability criticises
+    r = analyse("« Il n'est plus acceptable que nos pêcheurs soient sacrifiés », a lancé mardi le ministre "
+                "portugais Rui Costa.", PUB)
+    assert named(one(r, "ACCUSE").actors, "Costa")
+    # blame said of accusations rejects them
+    r = analyse("« Ces allégations sont absurdes et mensongères », a réagi mercredi le porte-parole du "
+                "gouvernement serbe, Milan Petrović.", PUB)
+    assert named(one(r, "REJECT").actors, "Petrović") and not events_of(r, "ACCUSE")
+
+
+def test_promised_retaliation_is_a_threat(analyse):
+    r = analyse("Le porte-parole du Kremlin, Dmitri Orlov, a promis mardi des « mesures de représailles » "
+                "contre la Pologne.", PUB)
+    assert named(one(r, "THREATEN").actors, "Orlov") and not events_of(r, "AGREE")
+
+
+def test_hosting_a_population_or_deploying_civilians_is_no_event(analyse):
+    r = analyse("La Turquie accueille aujourd'hui plus de trois millions de réfugiés syriens.", PUB)
+    assert not events_of(r, "CONSULT")
+    r = analyse("Le Chili accueille aujourd'hui plus de 500 000 Vénézuéliens, la première communauté "
+                "étrangère du pays.", PUB)
+    assert not events_of(r, "CONSULT")
+    r = analyse("Le président kényan a accueilli mardi son homologue ougandais pour deux jours de visite.", PUB)
+    assert events_of(r, "CONSULT")
+    r = analyse("La mission de l'Union européenne a déployé 80 observateurs dans le pays.", PUB)
+    assert not events_of(r, "MOBILIZE")
+    r = analyse("L'armée française a déployé 300 soldats au Tchad.", PUB)
+    assert events_of(r, "MOBILIZE")
+
+
+def test_recalling_an_ambassador_is_a_sanction(analyse):
+    r = analyse("Le Mali a rappelé mardi son ambassadeur à Paris.", PUB)
+    e = one(r, "SANCTION")
+    assert e.mode == "withdraw" and named(e.actors, "Mali")
+    r = analyse("Le gouvernement malien a annoncé lundi le rappel de son ambassadeur à Alger.", PUB)
+    assert one(r, "SANCTION").mode == "withdraw"
+    r = analyse("Le ministre a fait un rappel des règles de sécurité.", PUB)
+    assert not events_of(r, "SANCTION")
+
+
+def test_members_of_a_named_body_meet_as_it(analyse):
+    r = analyse("Les ministres de la Défense de l'OTAN se réuniront jeudi à Bruxelles.", PUB)
+    e = one(r, "AGREE")
+    assert e.modality == "future"
+    r = analyse("Ses partisans se sont réunis dimanche devant la mairie.", PUB)
+    assert not events_of(r, "CONSULT") and not events_of(r, "AGREE")
+
+
+def test_state_of_emergency_is_martial_law(analyse):
+    r = analyse("Le gouvernement péruvien a décrété lundi l'état d'urgence dans trois provinces.", PUB)
+    e = one(r, "COERCE")
+    assert e.mode == "martial-law" and named(e.actors, "gouvernement")
+    r = analyse("Le gouvernement a prolongé lundi l'état des routes.", PUB)
+    assert not events_of(r, "COERCE")
+
+
+def test_material_triggers(analyse):
+    r = analyse("Les deux milices s'affrontent depuis mars 2022 dans la région.", PUB)
+    assert events_of(r, "ASSAULT")
+    r = analyse("Des renforts ont été dépêchés mardi vers la frontière, selon l'armée nigériane.", PUB)
+    assert one(r, "MOBILIZE").mode == "troops"
+    r = analyse("Mardi, des manifestants ont lancé des pierres sur les gendarmes devant la préfecture.", PUB)
+    e = one(r, "PROTEST")
+    assert e.mode == "riot" and named(e.targets, "gendarmes")
+    r = analyse("L'opération militaire conjointe lancée en 2021 avec l'Ouganda reste suspendue.", PUB)
+    assert named(one(r, "COOPERATE").actors, "Ouganda")
+    r = analyse("Le cessez-le-feu conclu sous l'égide du Qatar entre Israël et le Hamas a été violé.", PUB)
+    e = one(r, "CONSULT")
+    assert e.mode == "third-party" and named(e.actors, "Qatar")
+
+
+def test_habitual_attacks_are_background(analyse):
+    r = analyse("La région est le théâtre depuis 2015 d'attaques régulières de groupes armés.", PUB)
+    assert not events_of(r, "ASSAULT")
+
+
+def test_a_gerund_of_the_same_attack_is_one_event(analyse):
+    r = analyse("Samedi, des hommes armés ont attaqué le village de Kessa, tuant au moins douze personnes.", PUB)
+    assert len(events_of(r, "ASSAULT")) == 1
+
+
+def test_two_modes_of_a_sanction_are_two_events(analyse):
+    r = analyse("Le Pérou rappelle son ambassadeur en Bolivie après l'expulsion d'un diplomate péruvien.", PUB)
+    modes = {e.mode for e in events_of(r, "SANCTION")}
+    assert modes == {"withdraw", "expel"}
+
+
+def test_on_nous_is_others_acting_on_the_speaker(analyse):
+    r = analyse("« On nous demande de réduire nos prises de moitié », lance mardi Jean Kerbrat, patron pêcheur.", PUB)
+    assert not events_of(r, "REQUEST")
+    r = analyse("« On nous promet des aides depuis des mois », a déclaré mardi l'agriculteur Paul Leroux.", PUB)
+    assert not events_of(r, "AGREE")
+    r = analyse("« On demande au gouvernement de reculer », a déclaré mardi le syndicaliste Paul Leroux.", PUB)
+    assert named(one(r, "REQUEST").actors, "Leroux")
+
+
+def test_a_quoted_obligation_is_a_demand_on_its_subject(analyse):
+    r = analyse("« Le gouvernement iranien doit libérer sans délai tous les journalistes détenus », a déclaré "
+                "mardi le ministre français Jean Dupuis.", PUB)
+    e = one(r, "REQUEST")
+    assert named(e.actors, "Dupuis") and named(e.targets, "gouvernement")
+    for text in ("« Le sommet doit commencer jeudi », a précisé mardi le porte-parole Jean Dupuis.",
+                 "« Nous devons tout faire pour protéger les civils », a déclaré mardi le ministre Jean Dupuis.",
+                 "« Cette décision doit être difficile pour lui », a déclaré mardi le ministre Jean Dupuis.",
+                 "Jean Dupuis a indiqué que le gazoduc, qui doit relier les deux pays, serait achevé en 2027."):
+        assert not events_of(analyse(text, PUB), "REQUEST"), text
+
+
+def test_a_deadline_dates_only_what_is_to_come(analyse):
+    r = analyse("Le Kenya déploiera 600 policiers en Haïti d'ici à la mi-octobre, a annoncé lundi la présidence, "
+                "à l'issue d'un entretien téléphonique entre William Ruto et Garry Conille.", PUB)
+    assert one(r, "MOBILIZE").date == "2024-10"
+    assert one(r, "CONSULT").date != "2024-10"
+    r = analyse("Le commissaire européen Marc Weber s'est engagé à présenter un plan avant l'été.", PUB)
+    assert one(r, "AGREE").date is None
+
+
+def test_a_participle_after_the_object_is_the_subjects_act(analyse):
+    r = analyse("Le Brésil a rappelé son ambassadeur, accusant le Paraguay d'ingérence.", PUB)
+    e = one(r, "ACCUSE")
+    assert named(e.actors, "Brésil") and named(e.targets, "Paraguay")
+    r = analyse("Les rebelles du M23, accusant Kinshasa de violer la trêve, ont repris les combats mardi.", PUB)
+    assert named(one(r, "ACCUSE").actors, "rebelles")
+    r = analyse("En 2021, Lima et La Paz avaient menacé de quitter les négociations, accusant les compagnies "
+                "minières de « saboter » l'accord.", PUB)
+    e = one(r, "ACCUSE")
+    assert named(e.targets, "compagnies") and not named(e.actors, "négociations")
+
+
+def test_accused_by_the_agent_of_the_passive_clause(analyse):
+    r = analyse("Quinze responsables iraniens, accusés de « violations graves des droits humains », ont été "
+                "sanctionnés lundi par l'Union européenne.", PUB)
+    assert named(one(r, "ACCUSE").actors, "Union européenne")
+    assert named(one(r, "SANCTION").actors, "Union européenne")
+
+
+def test_regretting_a_decision_is_criticism(analyse):
+    r = analyse("Le représentant du Brésil, qui parle au nom du groupe latino-américain, a lui aussi regretté "
+                "le blocage, tout en appelant les pays voisins à « rester calmes ».", PUB)
+    assert named(one(r, "ACCUSE").actors, "représentant")
+    r = analyse("Le ministre italien Marco Bianchi a regretté jeudi l'absence de son collègue.", PUB)
+    assert not events_of(r, "ACCUSE")
+
+
+def test_a_planned_meeting_with_someone(analyse):
+    r = analyse("Une réunion est prévue lundi prochain à Rome avec le cabinet du ministre de l'Agriculture.", PUB)
+    e = one(r, "AGREE")
+    assert e.modality == "future" and e.date == "2024-03-18"
+
+
+def test_a_stance_towards_anything_of_a_kind_is_no_event(analyse):
+    r = analyse("« Nous soutenons tout ce qui améliore la vie des paysans, mais la prudence reste de mise », "
+                "estime un dirigeant syndical.", PUB)
+    assert not events_of(r, "SUPPORT")
+    r = analyse("« Nous soutenons le gouvernement malien », a déclaré le ministre Paul Roux.", PUB)
+    assert named(one(r, "SUPPORT").actors, "Roux")
+
+
+def test_killings_told_without_attacker_join_the_one_attack(analyse):
+    text = ("Mali : vingt soldats tués dans l'attaque d'un camp militaire\n\n"
+            "Au moins vingt soldats maliens ont été tués mardi dans l'attaque d'un camp militaire à Kidal. "
+            "Le Front de libération de l'Azawad a revendiqué mardi l'attaque, affirmant avoir tué « des dizaines "
+            "de soldats ».")
+    r = analyse(text, PUB)
+    attacks = events_of(r, "ASSAULT")
+    assert attacks and all(a.actors for a in attacks)
+    assert any(named(a.targets, "soldats") for a in attacks)
+    assert not any(named(a.actors, "camp") for a in attacks)
+
+
+def test_a_participle_sharing_an_auxiliary_shares_the_date(analyse):
+    r = analyse("Le député Paul Roux a jugé mercredi que « cette démission arrive trop tard » et réclamé la "
+                "création d'une commission d'enquête.", PUB)
+    assert one(r, "REQUEST").date == "2024-03-13"
+
+
+def test_recall_with_an_inserted_quotation(analyse):
+    r = analyse("Le gouvernement péruvien a annoncé jeudi le rappel « pour consultations » de son ambassadeur "
+                "à Quito.", PUB)
+    e = one(r, "SANCTION")
+    assert e.mode == "withdraw" and e.date == "2024-03-14"
+
+
+def test_a_headline_restating_the_body_event_is_one_event(analyse):
+    text = ("Inondations : Lima réclame une aide internationale\n\n"
+            "Le président péruvien, Carlos Mendoza, a appelé mardi ses partenaires à « agir vite » après les "
+            "inondations qui ont frappé le nord du pays.")
+    r = analyse(text, PUB)
+    requests = events_of(r, "REQUEST")
+    assert len(requests) == 1 and named(requests[0].actors, "Mendoza")
+
+
+def test_a_coordinated_verb_gets_the_object_after_it(analyse):
+    r = analyse("La police a dispersé les manifestants à l'aide de gaz lacrymogène et interpellé au moins vingt "
+                "personnes, a-t-on appris de source policière.", PUB)
+    arrests = [e for e in events_of(r, "COERCE") if e.mode == "arrest"]
+    assert arrests and named(arrests[0].actors, "police") and named(arrests[0].targets, "personnes")
+
+
+def test_an_agreement_opposed_or_a_free_trade_kind_is_no_event(analyse):
+    r = analyse("Quelque 3 000 agriculteurs ont manifesté jeudi à Bruxelles contre l'accord commercial entre "
+                "l'UE et le Mercosur.", PUB)
+    assert events_of(r, "PROTEST") and not events_of(r, "AGREE")
+    r = analyse("Les syndicats ont dénoncé l'accord de libre-échange entre le Canada et l'UE.", PUB)
+    assert not events_of(r, "CONSULT")
+
+
+def test_a_reported_passive_violation_is_no_accusation(analyse):
+    r = analyse("Moins de deux jours après son entrée en vigueur, le cessez-le-feu conclu sous l'égide du Qatar "
+                "entre l'armée et les rebelles a été violé à plusieurs reprises dans la province, selon des "
+                "sources locales.", PUB)
+    assert not events_of(r, "ACCUSE")

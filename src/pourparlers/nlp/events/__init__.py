@@ -31,7 +31,8 @@ from ..extensions import register
 from . import context
 from .extract import Reader, to_event
 from .lexicon import fold, lexicon
-from .merge import capitals_as_countries, drop_redundant_roles, infer_host, merge, use_aliases
+from .merge import (capitals_as_countries, drop_redundant_roles, headline_restated, infer_host, merge,
+                    use_aliases)
 
 register()
 
@@ -61,6 +62,7 @@ def extract_events(doc: Doc) -> list:
     for m in merged:
         drop_redundant_roles(m, types, roles)
         infer_host(m, homes)
+    merged = headline_restated(merged, homes)
     events = []
     for d in merged:
         # what did not happen is no event (« n'a pas attribué », « n'a ni

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event, EventSource, Participant, Span
 from . import context
 from .lexicon import Lexicon, Trigger, fold, lexicon  # noqa: F401
-from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, is_passive,
+from .syntax import (acl_root, agent_of, ancestors_within, complements, conjuncts, coordinated_verb, is_passive,
                      is_reflexive, looks_participle, mark_key, np_tokens, objects_of, prep_key,
                      subject_of)
 
@@ -89,6 +89,24 @@ class Draft:
 
 
 # ------------------------------------------------------------- triggers
+
+DEADLINE_RE = re.compile(r"(?:\bd'ici(?: a| au| aux)?|\bavant|\bau plus tard)"
+                         r"(?:\s*(?:le|la|l'|les|fin|debut|de|d'|du))*\s*$")
+
+
+def generic_object(v: Token) -> bool:
+    """« soutenir tout ce qui améliore … »: a verb whose object is anything of a kind."""
+    doc = v.doc
+    return v.i + 2 < len(doc) and fold(doc[v.i + 1].text) in ("tout", "tous", "toute", "toutes") \
+        and fold(doc[v.i + 2].text) in ("ce", "ceux", "celles", "qui", "que")
+
+
+def gerund_clause(v: Token) -> bool:
+    """A present participle set off by a comma (« …, accusant X de … »): a
+    clause of its own, whatever the parser hung it on."""
+    return v.pos_ == "VERB" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") \
+        and v.i > 0 and v.doc[v.i - 1].text == "," and v.dep_ in ("xcomp", "advcl", "acl", "conj")
+
 
 def find_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     """The lexicon entry that makes this token a trigger, before conditions.
@@ -552,6 +570,47 @@ class Reader:
             # « envoyer deux bataillons », « l'envoi de renforts »
             heads = self.object_heads(tok, trig)
             return any(fold(self.quantified(h).lemma_) in self.lex.force_nouns for h in heads)
+        if need == "decision":
+            # « a regretté le blocage / la décision de X »
+            return any(fold(h.lemma_) in self.lex.decision_nouns for h in objects_of(tok))
+        if need == "obligation":
+            # « X doit libérer … » (not « doit être difficile », « devrait », « devait »)
+            if "Ind" not in tok.morph.get("Mood") or "Pres" not in tok.morph.get("Tense"):
+                return False
+            acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                    and "Inf" in c.morph.get("VerbForm")]
+            return any(fold(c.lemma_) not in self.lex.etre_verbs and fold(c.lemma_) not in (
+                "avoir", "pouvoir", "savoir", "sembler", "paraitre", "durer", "couter", "arriver", "venir",
+                "commencer", "debuter", "reprendre", "continuer", "finir", "terminer", "achever", "tenir",
+                "derouler", "permettre", "aboutir", "intervenir", "avoir lieu")
+                and not any(a.dep_.startswith("aux") for a in c.children) for c in acts)
+        if need.startswith("compound:"):
+            # « prolonger l'état d'urgence »
+            want = fold(need[9:]).replace("d'", "de ")
+            return any(want in compound_keys(h) for h in self.object_heads(tok, trig))
+        if need == "uncounted":
+            # « accueille plus de 500 000 réfugiés »: a population, not visitors
+            heads = self.object_heads(tok, trig)
+            # (and a counted plural however it hangs: « accueille plus de 500 000 Vénézuéliens »)
+            heads += [g for c in tok.children for g in (c, *c.children)
+                      if g.pos_ == "NOUN" and "Plur" in g.morph.get("Number")
+                      and fold(g.lemma_) not in self.lex.duration_units and fold(g.lemma_) not in self.lex.time_nouns]
+            return not any(h.pos_ == "NUM" or h.like_num or fold(h.lemma_) in self.lex.quantity_nouns
+                           or any(c.dep_ in ("nummod", "det") and c.like_num for c in h.children)
+                           for h in heads)
+        if need == "no-civilians":
+            return not any(fold(self.quantified(h).lemma_) in self.lex.civilian_nouns
+                           for h in self.object_heads(tok, trig))
+        if need == "envoy":
+            heads = self.object_heads(tok, trig)
+            if trig.kind == "noun":
+                # « le rappel « pour consultations » de son ambassadeur »: the parser
+                # may hang the « de » complement elsewhere
+                heads += [t for t in tok.doc[tok.i + 1:min(tok.i + 8, tok.sent.end)]
+                          if any(c.dep_ == "case" and fold(c.text) in ("de", "du", "d'") for c in t.children)
+                          and not any(x.pos_ in ("VERB", "AUX") for x in tok.doc[tok.i + 1:t.i])]
+            return any(fold(h.lemma_) in self.lex.envoy_nouns or any(k in self.lex.envoy_nouns for k in compound_keys(h))
+                       for h in heads)
         if need.startswith("mod:"):
             return any(c.dep_ in ("amod", "advmod") and fold(c.lemma_) == fold(need[4:]) for c in tok.children)
         if need == "crowd":
@@ -592,7 +651,19 @@ class Reader:
             if trig.quoted or tok.dep_ in ("ROOT", "parataxis", "conj", "ccomp", "xcomp"):
                 return q
             return None
+        if trig.quoted and trig.needs == ("obligation",):
+            # « le régime doit libérer … »: the speaker demands it of the subject
+            # (« nous devons … » is a resolve, « le sommet doit commencer » a schedule)
+            if fold(subj.text) in self.lex.first_person or self.lex.noun(subj.lemma_, subj.text) is not None:
+                return None
+            if q.kind != "direct" or tok.dep_.startswith("acl") or "Rel" in subj.morph.get("PronType"):
+                return None  # (« le gazoduc qui doit relier … », a plan reported)
+            return q
         if fold(subj.text) in self.lex.first_person:
+            if fold(subj.text) == "on" and any(
+                    c.dep_ in ("obj", "iobj", "expl:comp", "obl:arg") and fold(c.text) in ("nous", "me", "m'")
+                    for c in tok.children):
+                return None  # « on nous demande de … »: others ask the speaker
             return q
         return None
 
@@ -660,6 +731,8 @@ class Reader:
             return True  # « s'est refusé à tout commentaire », « refuse de commenter »
         if trig.type == "THREATEN" and any(fold(c.lemma_) in lex.hazards for c in content):
             return True
+        if trig.kind != "noun" and generic_object(tok):
+            return True  # « nous soutenons tout ce qui … »: a stance in general, not an event
         return False
 
     def in_name(self, tok: Token) -> bool:
@@ -737,6 +810,15 @@ class Reader:
         (« des manifestants ») only as the subject of its clause."""
         if tok.dep_ == "appos":
             return False  # « X, soutien de Y », « le mémorandum, accord entre … »
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and not doc[tok.i - 2].whitespace_ \
+                and not doc[tok.i - 1].whitespace_ and fold(doc[tok.i - 2].text) in ("libre",):
+            return False  # « un accord de libre-échange »: a kind of trade, no exchange
+        if trig.type == "AGREE" and prep_key(tok) == "contre" and tok.head.i in self.triggers:
+            return False  # « manifester contre l'accord »: the agreement is what is opposed
+        if "Plur" in tok.morph.get("Number") and any(
+                c.dep_ == "amod" and fold(c.lemma_) in self.lex.habitual_modifiers for c in tok.children):
+            return False  # « le théâtre d'attaques régulières »: a habit, not an event
         if trig.frame == "self":
             top = tok
             while top.dep_ == "nmod" and top.head.i != top.i and top.head.pos_ in ("NOUN", "NUM", "PRON"):
@@ -832,6 +914,9 @@ class Reader:
                     s2, p2 = subject_of(cur)
                     if s2 is not None and not p2:
                         subject_parts = self.resolve(s2, agent=True)
+                    elif p2 and agent_of(cur) is not None:
+                        # « douze responsables, accusés de …, ont été sanctionnés par l'UE »
+                        subject_parts = self.resolve(agent_of(cur), agent=True)
                     break
         if trig.forces and not subject_parts:
             # « 800 policiers ont été mobilisés »: the forces themselves
@@ -940,7 +1025,9 @@ class Reader:
                 continue
             if p == "de":
                 parts = self.resolve(c, inner=True, agent=trig.de == "actor")
-                if trig.de == "person":
+                if d.type == "ASSAULT" and fold(c.lemma_) in self.lex.facility_nouns:
+                    obj_parts.extend(parts)  # « l'attaque d'un camp militaire »: what is hit
+                elif trig.de == "person":
                     m = context.mention_at(self.doc, c)
                     person = (m is not None and m.label == "PER") or c.pos_ == "PRON"
                     (subject_parts if person else obj_parts).extend(parts)
@@ -1057,6 +1144,9 @@ class Reader:
                 h = t.head
                 if h.head.i in heads or h.head.i == tok.i:
                     return [("entre", h)]
+            if t.dep_ == "case" and fold(t.text) == "avec" and t.head.i > tok.i \
+                    and tok.dep_ in ("nsubj", "nsubj:pass") and t.head.head.i == tok.head.i:
+                return [("avec", t.head)]  # « une réunion est prévue lundi avec X »
         return []
 
     @staticmethod
@@ -1291,6 +1381,12 @@ class Reader:
             ids.add(d.cue.i)
         for v in self.predicate_chain(d):
             ids.add(v.i)
+        if d.tok.dep_ == "conj" and d.tok.pos_ == "VERB":
+            # « a jugé mercredi que « … » et réclamé … »: a participle sharing the
+            # auxiliary of a verb above shares its time
+            partner = coordinated_verb(d.tok)
+            if partner.i != d.tok.head.i:
+                ids.add(partner.i)
         for c in d.tok.children:
             if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB":
                 key = fold(c.lemma_)
@@ -1387,6 +1483,8 @@ class Reader:
             value = context.timex_date(t)
             if value is None or fold(t.text) in self.lex.range_openers:
                 continue  # (« d'ici à la fin du mois »: the end of the range, not « ici »)
+            if self.deadline(t) and (d.modality != "future" or not (anchor in own or root in own)):
+                continue  # « s'est engagé à agir d'ici à la fin du mois »: a deadline of what is to come
             if anchor in own or root in own:
                 rank = 0
             elif d.modality != "future" and anchor in above and not self.reports_over(self.doc[anchor], d.tok):
@@ -1414,6 +1512,12 @@ class Reader:
             best = self.paragraph_date(d, anchors)
         if best is not None:
             d.date, d.date_rank = best[2], best[0]
+
+    def deadline(self, t) -> bool:
+        """« d'ici à la mi-octobre », « avant l'été », « au plus tard le 3 mai »:
+        a time limit for something to come, not when anything happened."""
+        before = fold(self.doc.text[max(0, t.start - 20):t.start]).replace("’", "'")
+        return bool(DEADLINE_RE.search(before))
 
     def adjunct_of(self, tok: Token, base: Token) -> bool:
         """Is ``tok`` in an adjunct of ``base`` (« dans un communiqué publié
@@ -1613,6 +1717,8 @@ class Reader:
             for _ in range(6):
                 if cur.head.i == cur.i:
                     break
+                if gerund_clause(cur):
+                    break  # « a menacé de quitter X, accusant Y de … »: an act of its own
                 if cur.dep_ not in ABSORBING_DEPS and not (
                         cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm") and mark_key(cur)) \
                         and not (cur.dep_ == "obl" and prep_key(cur) in CONTENT_PREPS):
@@ -1633,6 +1739,10 @@ class Reader:
                 if tok.i in said:
                     q = said[tok.i]
                     speaker = Participant(name=q.speaker_name, entity=q.speaker)
+                    if trig.quoted and trig.needs == ("obligation",):
+                        # « le régime de Minsk doit libérer … »: demanded of the subject
+                        subj, _ = subject_of(tok)
+                        d.targets = self.resolve(subj) if subj is not None else []
                     d.actors = [speaker]
                     d.targets = [t for t in d.targets if not same(t, speaker)]
                     d.cue = self.quote_cue_token(q)
@@ -1739,8 +1849,16 @@ class Reader:
             found = None
             for t in span:
                 typ = lex.statements.get(fold(t.lemma_)) or lex.statements.get(fold(t.text))
-                if typ and not self.negated_word(t) and not self.in_name(t):
-                    found = (typ, t)
+                if typ and q.kind != "direct" and (is_passive(t) or any(c.dep_ == "aux:pass" for c in t.children)):
+                    continue  # « selon des sources locales, la trêve a été violée »: a report of what happened
+                if typ and not self.negated_word(t, t.dep_ != "amod") and not self.in_name(t) \
+                        and not generic_object(t):
+                    # (« nous n'accepterons jamais une politique honteuse » still calls it so)
+                    found = (self.rebuttal(t, typ), t)
+                    break
+                typ = lex.negated_statements.get(fold(t.lemma_)) or lex.negated_statements.get(fold(t.text))
+                if typ and self.negated_word(t) and not self.in_name(t):
+                    found = (typ, t)  # « il n'est plus acceptable que … »
                     break
             if found is None:
                 continue
@@ -1761,6 +1879,22 @@ class Reader:
             d.source = None
             self.drafts.append(d)
 
+    def rebuttal(self, t: Token, typ: str) -> str:
+        """« ces accusations sont absurdes »: a blame word said of an accusation
+        rejects it."""
+        if typ != "ACCUSE":
+            return typ
+        pred = t if t.pos_ in ("ADJ", "NOUN") else None
+        if pred is None:
+            return typ
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if pred.dep_ in ("amod", "conj") and pred.head.pos_ in ("ADJ", "NOUN"):
+            subjects += [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(fold(s.lemma_) in self.lex.rebutted_nouns or fold(s.text).rstrip("s") in self.lex.rebutted_nouns
+               for s in subjects):
+            return "REJECT"
+        return typ
+
     def negation(self, c: Token) -> bool:
         """A negation adverb on its verb: « pas », « jamais »… (« pas », « plus »,
         « point », « guère » only with « ne »: « un premier pas », « plus de »)."""
@@ -1773,9 +1907,9 @@ class Reader:
                        for s in c.head.children if s.i != c.i)
         return True
 
-    def negated_word(self, t: Token) -> bool:
+    def negated_word(self, t: Token, climb: bool = True) -> bool:
         cur = t
-        for _ in range(3):
+        for _ in range(3 if climb else 1):
             if any(self.negation(c) for c in cur.children):
                 return True
             if cur.head.i == cur.i:
@@ -1789,7 +1923,7 @@ class Reader:
         réunis » is not a meeting between political actors."""
         if d.trig.frame == "meet" and d.type in ("CONSULT", "AGREE") and d.trig.kind != "noun":
             parts = d.participants()
-            return len(parts) >= 2 or any(p.entity for p in parts)
+            return len(parts) >= 2 or any(p.entity for p in parts) or self.members_of_body(d)
         if d.trig.frame == "visit" and not d.actors:
             return False  # a visit to a place by no one told
         if d.trig.speaker and not d.actors:
@@ -1799,6 +1933,15 @@ class Reader:
                 for t in d.targets):
             return False  # « 17 personnes ont été tuées »: no political actor told
         return True
+
+    def members_of_body(self, d: Draft) -> bool:
+        """« les ministres de la Défense de l'OTAN se réuniront »: members of a
+        named body (a plural subject of office with a name under it) meet as it."""
+        subj, _ = subject_of(d.tok)
+        if subj is None or subj.pos_ != "NOUN" or "Plur" not in subj.morph.get("Number") \
+                or fold(subj.lemma_) not in self.lex.member_nouns:
+            return False
+        return any(t.pos_ == "PROPN" and t.i > subj.i for t in subj.subtree)
 
     def refine(self, d: Draft) -> None:
         """Type and mode adjustments that depend on the arguments and modality."""
@@ -1811,6 +1954,9 @@ class Reader:
             near = list(tok.children) + [g for c in tok.children if c.dep_ in ("obj", "nsubj:pass")
                                          for g in c.children]
             near += [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+            # (and what it governs just after it, however it hangs: « a promis mardi
+            # des mesures de rétorsion »)
+            near += [t for t in tok.subtree if tok.i < t.i <= tok.i + 6 and t.pos_ == "NOUN"]
             if tok.dep_ == "acl":
                 near += list(tok.head.children)
             for t in near:

@@ -126,9 +126,17 @@ class Lexicon:
     target_prep_nouns: frozenset[str] = frozenset()
     statements: dict[str, str] = field(default_factory=dict)  # lemma → type
     statement_modes: dict[str, str] = field(default_factory=dict)  # type → mode
+    negated_statements: dict[str, str] = field(default_factory=dict)  # lemma → type when negated
+    rebutted_nouns: frozenset[str] = frozenset()
     series_words: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
+    envoy_nouns: frozenset[str] = frozenset()
+    habitual_modifiers: frozenset[str] = frozenset()
+    civilian_nouns: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
+    facility_nouns: frozenset[str] = frozenset()
     goods_nouns: frozenset[str] = frozenset()
     penalty_words: frozenset[str] = frozenset()
     pairing_verbs: frozenset[str] = frozenset()
@@ -192,6 +200,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     ne = data.get("non_events", {})
     lex.topic_nouns = _set(ne.get("topic_nouns"))
     lex.kind_nouns = _set(ne.get("kind_nouns"))
+    lex.habitual_modifiers = _set(ne.get("habitual_modifiers"))
     lex.topic_verbs = _set(ne.get("topic_verbs"))
     lex.declined = _set(ne.get("declined"))
     lex.hazards = _set(ne.get("hazards"))
@@ -221,6 +230,11 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.series_words = _set(w.get("series_words"))
     lex.proposal_nouns = _set(w.get("proposal_nouns"))
     lex.force_nouns = _set(w.get("force_nouns"))
+    lex.envoy_nouns = _set(w.get("envoy_nouns"))
+    lex.civilian_nouns = _set(w.get("civilian_nouns"))
+    lex.member_nouns = _set(w.get("member_nouns"))
+    lex.decision_nouns = _set(w.get("decision_nouns"))
+    lex.facility_nouns = _set(w.get("facility_nouns"))
     lex.goods_nouns = _set(w.get("goods_nouns"))
     lex.penalty_words = _set(w.get("penalty_words"))
     lex.pairing_verbs = _set(w.get("pairing_verbs"))
@@ -229,6 +243,12 @@ def build(data: dict[str, Any]) -> Lexicon:
     lex.speech_types = frozenset(t for t in w.get("speech_types", ()) if t in TYPES)
     st = dict(data.get("statements", {}))
     lex.statement_modes = dict(st.pop("modes", {}))
+    lex.rebutted_nouns = _set(st.pop("rebutted", ()))
+    for t, words in dict(st.pop("negated", {})).items():
+        if t not in TYPES:
+            raise ValueError(f"statements: unknown PLOVER type {t!r}")
+        for word in words:
+            lex.negated_statements.setdefault(fold(word), t)
     for t, words in st.items():
         if t not in TYPES:
             raise ValueError(f"statements: unknown PLOVER type {t!r}")

@@ -48,8 +48,20 @@ def same_modality(m: Draft, d: Draft) -> bool:
     return m.modality == d.modality or {m.modality, d.modality} == {"asserted", "future"}
 
 
+def same_mode(m: Draft, d: Draft) -> bool:
+    """Two modes told of one type are two events (« le rappel de son ambassadeur
+    après l'expulsion d'un diplomate »: a withdrawal and an expulsion)."""
+    if m.type not in DISTINCT_MODE_TYPES:
+        return True  # (an accusation told as criticism and as allegation is one)
+    return not (m.mode and d.mode) or m.mode == d.mode
+
+
+# Types whose modes are different acts, never two wordings of one.
+DISTINCT_MODE_TYPES = ("SANCTION", "RETREAT", "COERCE")
+
+
 def mergeable(m: Draft, d: Draft) -> bool:
-    if m.type != d.type or not same_modality(m, d):
+    if m.type != d.type or not same_modality(m, d) or not same_mode(m, d):
         return False
     if m.tok.sent.start == d.tok.sent.start and not (m.visitors or d.visitors) \
             and "self" not in (m.trig.frame, d.trig.frame) and not nested(m, d):
@@ -74,6 +86,9 @@ def nested(m: Draft, d: Draft) -> bool:
     frappes »), not two events of one sentence."""
     side = lexicon().side_frames
     for a, b in ((m.tok, d.tok), (d.tok, m.tok)):
+        if a.dep_ == "advcl" and a.head.i == b.i and "Part" in a.morph.get("VerbForm") \
+                and "Pres" in a.morph.get("Tense") and not any(c.dep_ == "mark" for c in a.children):
+            return True  # « ont attaqué le village, tuant douze personnes »: one attack
         cur = a
         for _ in range(2):
             if cur.dep_ not in NESTING_DEPS or cur.head.i == cur.i:
@@ -206,7 +221,8 @@ def merge_nested(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda x: x.tok.i):
         host = next((m for m in out if m.type == d.type and m.tok.sent.start == d.tok.sent.start
-                     and same_modality(m, d) and compatible_dates(m.date, d.date) and nested(m, d)), None)
+                     and same_modality(m, d) and same_mode(m, d) and compatible_dates(m.date, d.date)
+                     and nested(m, d)), None)
         if host is None:
             out.append(d)
             continue
@@ -267,10 +283,57 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
             combine(fits[0], d, types)
         elif not fits or len({m.date for m in fits}) > 1 or len(fits) > 1:
             _start(d, out)
+    victims_join_attack(out, types)
     inherit(out)
     # a weak mention (an arrival) is an event only as part of another
     out = [m for m in out if not m.trig.weak or m.merged]
     return sorted(out, key=lambda m: m.first)
+
+
+def victims_join_attack(out: list[Draft], types: dict[str | None, str]) -> None:
+    """« trente soldats tués » in the headline and the lead, « le groupe affirme
+    avoir tué … »: killings told with no attacker are the one attack of the
+    article whose attacker is told, when there is exactly one that fits."""
+    attacks = [m for m in out if m.type == "ASSAULT" and m.actors]
+    for m in list(out):
+        if m.type != "ASSAULT" or m.actors or not m.targets:
+            continue
+        fits = [a for a in attacks if same_modality(a, m) and compatible_dates(a.date, m.date)]
+        # (one attacker: « a revendiqué l'attaque, affirmant avoir tué … » is one attack)
+        if not fits or len(fits) != len(attacks) or not all(_shares(a.actors, fits[0].actors) for a in fits):
+            continue
+        combine(fits[0], m, types)
+        out.remove(m)
+
+
+def headline_restated(out: list[Draft], homes) -> list[Draft]:
+    """« Kiev réclame … » in the headline, « Zelensky appelle … » in the body:
+    a headline event whose actors are countries restates the one body event of
+    its type whose actor is a person of that country; it is dropped, lending
+    what the body lacks. ``homes(participant)`` gives the countries of an actor."""
+    keep = []
+    for m in out:
+        if not m.headline or (m.proof_rank and m.proof_rank[0]) or not m.actors:
+            keep.append(m)
+            continue
+        countries = set()
+        for a in m.actors:
+            h = homes(a.name)
+            if not h:
+                countries = set()
+                break
+            countries |= h
+        body = [b for b in out if b is not m and b.type == m.type and not b.headline
+                and same_modality(b, m) and compatible_dates(b.date, m.date)
+                and any(homes(a) & countries for a in b.actors)] if countries else []
+        if len(body) != 1:
+            keep.append(m)
+            continue
+        b = body[0]
+        if not b.targets:
+            b.targets = [t for t in m.targets if not any(same(t, a) for a in b.actors)]
+        _add_details(b, m)
+    return keep
 
 
 def capitals_as_countries(m: Draft, entities, country_of, keep) -> None:

@@ -170,6 +170,19 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         for c in aux.children:
             if c.dep_ in SUBJECT_DEPS:
                 return c, False
+    if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") \
+            and v.i > 0 and v.doc[v.i - 1].text == "," and not is_passive(v):
+        # « X a menacé de boycotter les réunions de Y, accusant Z »: a participle
+        # set off after an object says what the clause's subject did
+        cur = v.head
+        while cur.head.i != cur.i and cur.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            if cur.dep_ in SUBJECT_DEPS:
+                break
+            cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.i != v.i:
+            s, _ = subject_of(cur, depth + 1)
+            if s is not None:
+                return s, False
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and not is_passive(v):
         # « un accord prévoyant des frappes »: the noun is the subject
         return v.head, False
@@ -253,6 +266,13 @@ def agent_of(v: Token) -> Token | None:
     for p, c in complements(v):
         if p == "par":
             return c
+    times = lexicon().time_nouns
+    for t in v.children:
+        # « sanctionnés lundi par l'UE »: the agent hung on the day
+        if t.pos_ == "NOUN" and fold(t.lemma_) in times and t.i > v.i:
+            for c in t.children:
+                if c.dep_ == "obl:agent" and prep_key(c) in (None, "par"):
+                    return c
     return None
 
 
@@ -262,6 +282,17 @@ def objects_of(v: Token) -> list[Token]:
         g.dep_ == "case" and g.i < c.i for g in c.children)]
     # « rencontrer le président Joe Biden mercredi »: a name left as « dep »
     objs += [c for c in v.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > v.i]
+    # « a dispersé X et interpellé vingt personnes »: the second object hung on the
+    # first verb belongs to the coordinated verb before it
+    bare = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > v.i
+            and not any(g.dep_ in OBJECT_DEPS for g in c.children)]
+    if bare and len(objs) > 1:
+        objs = [o for o in objs if o.i < bare[0].i]
+    if not objs and v.dep_ == "conj" and v.pos_ == "VERB" and v.head.pos_ == "VERB":
+        before = [c for c in v.head.children if c.dep_ in OBJECT_DEPS and c.i < v.i]
+        after = [c for c in v.head.children if c.dep_ in OBJECT_DEPS and c.i > v.i]
+        if before and after:
+            objs = after
     if not objs and v.pos_ == "VERB":
         # « a convoqué le chargé d'affaires », « a salué « le sens des … » »: an
         # object parsed as a predicate or an adjunct (not a time: « mardi soir »)
