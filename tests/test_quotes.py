@@ -870,3 +870,24 @@ def test_source_document_published_by_an_organisation(analyse):
     q = find(analyse("Selon une étude publiée en mars par la Drees, le service statistique du ministère, un quart "
                      "des postes d'infirmiers restent vacants."), "un quart des postes")
     assert q.text == "un quart des postes d'infirmiers restent vacants" and q.speaker_name == "Drees"
+
+
+# ------------------------------------------------------------ round 3 (generalisation)
+
+def test_incise_with_compound_tense_splits_the_quotation(analyse):
+    r = analyse("Le député Marc Roy a pris la parole. « Le gouvernement savait tout, a-t-il lancé devant "
+                "ses collègues. Il a préféré se taire. » Puis : « Le dossier, avait-il souligné, n'est pas clos. »")
+    check_spans(r)
+    for words in ("Le gouvernement savait tout", "Il a préféré se taire", "Le dossier", "n'est pas clos"):
+        q = find(r, words)
+        assert q.kind == "direct" and q.speaker_name == "Marc Roy"
+    assert find(r, "Le gouvernement").text == "Le gouvernement savait tout"
+    assert find(r, "Le dossier").text == "Le dossier"
+
+
+def test_inverted_cue_with_a_capital_as_subject(analyse):
+    r = analyse("Les otages sont rentrés dimanche. Aucune contrepartie n'a été accordée, affirme Ottawa.")
+    check_spans(r)
+    q = find(r, "Aucune contrepartie")
+    assert q.text == "Aucune contrepartie n'a été accordée"
+    assert q.speaker_name == "Ottawa" and q.cue == "affirmer"

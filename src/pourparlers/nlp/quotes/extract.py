@@ -555,7 +555,9 @@ class DocQuotes:
                     continue
                 j += 1
                 continue
-            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and pronoun_key(t)):
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and pronoun_key(t)) \
+                    or t.pos_ in ("PRON", "X") and t.text[:1].isupper() and self.index.entity_at(t.i) is not None:
+                # (a name the tagger took for a pronoun: « …, assure Oslo. »)
                 if t.pos_ == "VERB":
                     return None
                 return t
@@ -1868,7 +1870,12 @@ class DocQuotes:
             if t.text != ",":
                 continue
             k = j + 1
-            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX" or fold(doc[k].text) in ("ne", "n'")):
+            clitic = False  # « avait-il souligné », « a-t-il lancé »: the subject before the participle
+            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX" or fold(doc[k].text) in ("ne", "n'")
+                                or k > j + 1 and doc[k - 1].pos_ == "AUX" and doc[k].text == "-t"
+                                or k > j + 1 and (doc[k - 1].pos_ == "AUX" or doc[k - 1].text == "-t")
+                                and doc[k].text.startswith("-") and is_clitic_subject(doc[k])):
+                clitic = clitic or doc[k].text.startswith("-") and doc[k].text != "-t"
                 k += 1
             if k >= mk.b:
                 break
@@ -1883,7 +1890,7 @@ class DocQuotes:
             m = k + 1
             while m < end and (doc[m].is_space or doc[m].text == "-t"):
                 m += 1
-            if m < end and is_clitic_subject(doc[m]):
+            if clitic and "Part" in v.morph.get("VerbForm") or m < end and is_clitic_subject(doc[m]):
                 pass
             else:
                 head = self.inverted_subject(v)
