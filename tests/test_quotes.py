@@ -891,3 +891,27 @@ def test_inverted_cue_with_a_capital_as_subject(analyse):
     q = find(r, "Aucune contrepartie")
     assert q.text == "Aucune contrepartie n'a été accordée"
     assert q.speaker_name == "Ottawa" and q.cue == "affirmer"
+
+
+def test_coordinated_reporting_verbs_share_the_subject(analyse):
+    r = analyse("La ministre Anne Roux a jugé que la réforme était nécessaire et réclamé un vote rapide des députés.")
+    check_spans(r)
+    q1, q2 = find(r, "la réforme"), find(r, "un vote rapide")
+    assert q1.text == "la réforme était nécessaire" and q1.cue == "juger"
+    assert q2.text == "un vote rapide des députés" and q2.cue == "réclamer"
+    assert q1.speaker_name == q2.speaker_name == "Anne Roux"
+
+
+def test_coordinated_present_tense_reporting_verbs(analyse):
+    r = analyse("Le syndicat estime que les salaires sont trop bas et annonce une grève.")
+    check_spans(r)
+    assert find(r, "les salaires").text == "les salaires sont trop bas"
+    q = find(r, "une grève")
+    assert q.cue == "annoncer" and q.speaker_name == "syndicat"
+
+
+def test_second_verb_of_the_reported_clause_is_not_the_speaker_s(analyse):
+    # « promis » goes with « avait annoncé » (the government's), not with « a affirmé »
+    r = analyse("La présidente Julie Morel a affirmé que le gouvernement avait annoncé des mesures et promis des crédits.")
+    check_spans(r)
+    assert not any(q.cue == "promettre" and q.speaker_name == "Julie Morel" for q in r.quotes)

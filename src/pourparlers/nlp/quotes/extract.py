@@ -316,6 +316,10 @@ class DocQuotes:
             if learn and c.dep_.startswith("obl") and any(fold(g.text) in self.lex.learn_preps
                                                           for g in c.children):
                 return self.speaker_np(c)
+        if depth < 4 and not inverted:
+            first = self.coordinated_cue(v)
+            if first is not None:
+                return self.subject(first, False, depth + 1)
         if inverted and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
             head = self.closing_incise(v)
             if head is not None:
@@ -471,6 +475,50 @@ class DocQuotes:
         if ent is None or ent.type not in ("PER", "ORG") or j >= v.i or doc[j].text != ",":
             return None
         return [doc[i] for i in range(a, b)]
+
+    def coordinated_cue(self, t: Token) -> Token | None:
+        """« X a jugé que A et réclamé B », « X estime que A et annonce B »: a
+        reporting verb after « et » with no subject of its own, that shares
+        the subject (and the auxiliary) of the reporting verb before it, not
+        those of the reported clause. That reporting verb, or None."""
+        doc = self.doc
+        if t.i in self.quoted or t.pos_ != "VERB" or self.is_cue(t) is None or t.dep_ != "conj":
+            return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or c.dep_.startswith("aux") for c in t.children):
+            return None
+        p = _prev(doc, t.i)
+        while p is not None and p.pos_ == "ADV" and fold(p.text) not in ("ne", "n'"):
+            p = _prev(doc, p.i)
+        if p is None or fold(p.text) not in ("et", "puis"):
+            return None
+        s, _ = self.sent_range(t.i)
+        form = t.morph.get("VerbForm")
+        part = "Part" in form and "Past" in t.morph.get("Tense")
+        fin = "Fin" in form and "Ind" in t.morph.get("Mood")
+        if not (part or fin):
+            return None
+        for j in range(p.i - 1, s - 1, -1):
+            v = doc[j]
+            if v.i in self.quoted or v.pos_ != "VERB":
+                continue
+            has_aux = any(c.dep_ == "aux:tense" for c in v.children)
+            if self.is_cue(v) is not None and v.dep_ not in ("conj", "acl", "acl:relcl", "amod") \
+                    and "Inf" not in v.morph.get("VerbForm") and not self.blocked(v):
+                if part and has_aux and "Part" in v.morph.get("VerbForm"):
+                    return v
+                if fin and "Fin" in v.morph.get("VerbForm") and not has_aux \
+                        and v.morph.get("Tense") == t.morph.get("Tense") \
+                        and v.morph.get("Number") == t.morph.get("Number") \
+                        and v.morph.get("Person") == t.morph.get("Person"):
+                    return v
+                return None
+            # a verb of the reported clause the second verb could go with instead
+            if part and has_aux:
+                return None
+            if fin and "Fin" in v.morph.get("VerbForm") and v.morph.get("Number") == t.morph.get("Number") \
+                    and v.morph.get("Tense") == t.morph.get("Tense"):
+                return None
+        return None
 
     def cue_before(self, v: Token) -> Token | None:
         s, _ = self.sent_range(v.i)
@@ -1514,6 +1562,16 @@ class DocQuotes:
                         spans.append(after)
             for a, b in spans:
                 if not inverted:
+                    # « a jugé que A et réclamé B »: B is reported by the second verb
+                    for j in range(a + 1, b - 1):
+                        if fold(doc[j].text) in ("et", "puis") and j not in self.quoted:
+                            k = j + 1
+                            while k < b - 1 and doc[k].pos_ == "ADV":
+                                k += 1
+                            first = self.coordinated_cue(doc[k])
+                            if first is not None and first.i == v.i:
+                                a, b = self.trim(a, j)
+                                break
                     for j in range(a + 1, b - 1):
                         if doc[j].text != "," or j in self.quoted:
                             continue
