@@ -915,3 +915,26 @@ def test_second_verb_of_the_reported_clause_is_not_the_speaker_s(analyse):
     r = analyse("La présidente Julie Morel a affirmé que le gouvernement avait annoncé des mesures et promis des crédits.")
     check_spans(r)
     assert not any(q.cue == "promettre" and q.speaker_name == "Julie Morel" for q in r.quotes)
+
+
+def test_second_coordinated_verb_finds_a_subject_the_parse_lost(analyse):
+    r = analyse("Dans la ville, l'ancienne adjointe, Marie Colin, élue en 2014 sur une liste centriste, "
+                "a dit prendre acte du jugement et promis de « tourner la page ».")
+    check_spans(r)
+    assert find(r, "prendre acte").text == "prendre acte du jugement"
+    q = find(r, "tourner la page")
+    assert q.cue == "promettre" and q.speaker_name == "Marie Colin"
+
+
+def test_quoted_words_inside_a_clause_reported_by_an_incise(analyse):
+    # ANNOTATION: a partial quotation inside an indirect one is annotated once, as indirect
+    r = analyse("Les deux marins sont « épuisés mais en vie », a-t-on appris auprès de leur armateur. "
+                "La réforme sera « enterrée avant l'été », affirme un député de la majorité.")
+    check_spans(r)
+    q = find(r, "épuisés")
+    assert q.kind == "indirect" and q.text == "Les deux marins sont « épuisés mais en vie »"
+    assert q.speaker_name == "armateur" and q.cue == "apprendre"
+    q = find(r, "enterrée")
+    assert q.kind == "indirect" and q.text == "La réforme sera « enterrée avant l'été »"
+    assert q.speaker_name == "député de la majorité"
+    assert len(r.quotes) == 2

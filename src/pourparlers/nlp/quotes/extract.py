@@ -319,7 +319,7 @@ class DocQuotes:
         if depth < 4 and not inverted:
             first = self.coordinated_cue(v)
             if first is not None:
-                return self.subject(first, False, depth + 1)
+                return self.subject(first, False, depth + 1) or self.left_subject(first)
         if inverted and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
             head = self.closing_incise(v)
             if head is not None:
@@ -1195,8 +1195,9 @@ class DocQuotes:
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) and c.text != "-t"
-               and not self.after_preposition(c) for c in v.children) and self.closing_incise(v) is None:
-            return None
+               and not self.after_preposition(c) for c in v.children) and self.closing_incise(v) is None \
+                and not any(c.text.startswith("-") and c.text != "-t" and is_clitic_subject(c) for c in v.children):
+            return None  # (« a-t-on appris »: the parse hung the clause's subject on the incise)
         nxt = _next(doc, v.i)
         if nxt is not None and nxt.text == "-t":
             nxt = _next(doc, nxt.i)
@@ -1596,8 +1597,10 @@ class DocQuotes:
                           source="indirect", who=who, resolved=True, frame=used_frame)
                 if who is None and not self.passive(v):
                     continue
-                if who and not self.can_speak(who):
+                if who and not self.can_speak(who) and not (learn and inverted):
+                    # (« …, a-t-on appris auprès de leur employeur »: the source, whatever its noun)
                     continue  # « la version numérique proposera … » reports no one's words
+                f.incise = learn and inverted
                 out.append(f)
         # « …, pour qui … », « selon qui … »: the antecedent is the source
         for j in range(s, e - 1):
@@ -1851,7 +1854,10 @@ class DocQuotes:
             who = self.subject(v, inverted=True)
             f.incise = True
             f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else v.lemma_.lower()), v
-            self.used_cues.add(v.i)
+            if left_ok:
+                self.used_cues.add(v.i)
+            # (« X sont « … », a-t-on appris »: the incise reports the whole clause,
+            # of which the quoted words are a part: left to reported speech)
             f.resolved = True
         elif self.source_after(mk) is not None:
             p, x, cue = self.source_after(mk)
