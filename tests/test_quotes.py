@@ -938,3 +938,32 @@ def test_quoted_words_inside_a_clause_reported_by_an_incise(analyse):
     assert q.kind == "indirect" and q.text == "La réforme sera « enterrée avant l'été »"
     assert q.speaker_name == "député de la majorité"
     assert len(r.quotes) == 2
+
+
+def test_possessive_description_goes_to_the_person_named_with_that_role(analyse):
+    r = analyse("L'accord a été signé par le ministre français de l'Économie, Paul Girard, et son homologue "
+                "allemand, Klaus Weber. Son homologue a salué « une étape décisive » et promis que Berlin "
+                "tiendrait ses engagements.")
+    check_spans(r)
+    assert find(r, "une étape décisive").speaker_name == "Klaus Weber"
+    assert find(r, "Berlin tiendrait").speaker_name == "Klaus Weber"
+
+
+def test_name_after_an_honorific_is_a_complement_of_the_title(analyse):
+    r = analyse("« Nous irons jusqu'au bout », a affirmé le directeur de campagne de M. Durand, Alain Petit.")
+    check_spans(r)
+    assert find(r, "Nous irons").speaker_name == "Alain Petit"
+
+
+def test_title_with_a_participle_before_a_name_in_apposition(analyse):
+    r = analyse("Le commissaire européen chargé du commerce, Pierre Lemaire, s'est voulu rassurant. "
+                "Les premiers versements sont attendus en juin, a-t-il précisé.")
+    check_spans(r)
+    assert find(r, "premiers versements").speaker_name == "Pierre Lemaire"
+
+
+def test_dislocated_subject_with_a_strong_pronoun(analyse):
+    r = analyse("Les autorités locales, elles, assurent que la situation est sous contrôle.")
+    check_spans(r)
+    q = find(r, "la situation")
+    assert q.speaker_name == "autorités locales" and q.cue == "assurer"

@@ -343,6 +343,15 @@ class DocQuotes:
                     continue
                 if key in ("que", "qu'", "ce", "c'", "cela", "ca", "ça", "tout", "rien"):
                     continue
+                if c.pos_ == "PRON" and fold(c.text) in ("elles", "eux", "lui", "elle"):
+                    # « Les autorités locales, elles, assurent »: the noun phrase set off before it
+                    p = _prev(doc, c.i)
+                    q = _prev(doc, p.i) if p is not None and p.text == "," else None
+                    if q is not None and q.i not in self.quoted and q.pos_ in ("NOUN", "PROPN", "ADJ") \
+                            and self.sent_of[q.i] == self.sent_of[c.i]:
+                        h = q.head if q.pos_ == "ADJ" and q.head.i < q.i else q
+                        if h.pos_ in ("NOUN", "PROPN") and self.actor_like(h, strict=False):
+                            return self.speaker_np(actors._np_top(h))
                 if c.pos_ == "PRON" or is_clitic_subject(c):
                     return [c]
                 if not self.actor_like(c, strict=False):
