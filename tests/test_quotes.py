@@ -967,3 +967,31 @@ def test_dislocated_subject_with_a_strong_pronoun(analyse):
     check_spans(r)
     q = find(r, "la situation")
     assert q.speaker_name == "autorités locales" and q.cue == "assurer"
+
+
+def test_modal_before_a_reporting_verb_in_an_incise(analyse):
+    r = analyse("« La cour tranchera en notre faveur », veut croire Jean Martin, l'avocat de la famille.")
+    check_spans(r)
+    q = find(r, "La cour tranchera")
+    assert q.speaker_name == "Jean Martin" and q.cue == "vouloir croire"
+
+
+def test_detailler_is_a_reporting_verb(analyse):
+    r = analyse("Le maire Louis Caron a pris la parole. « Les secours sont arrivés très vite », a-t-il détaillé.")
+    check_spans(r)
+    q = find(r, "Les secours")
+    assert q.cue == "détailler" and q.speaker_name == "Louis Caron"
+
+
+def test_postposed_subject_after_a_complement(analyse):
+    r = analyse("« Nous avons attendu toute la nuit », a raconté à l'AFP un habitant joint par téléphone.")
+    check_spans(r)
+    q = find(r, "Nous avons attendu")
+    assert q.cue == "raconter" and "habitant" in q.speaker_name
+
+
+def test_speaker_without_the_time_complement(analyse):
+    r = analyse("Le convoi a été bloqué à la frontière, a précisé la préfecture de police en fin de journée.")
+    check_spans(r)
+    q = find(r, "Le convoi")
+    assert q.speaker_name == "préfecture de police"

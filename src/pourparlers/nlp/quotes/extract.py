@@ -270,6 +270,12 @@ class DocQuotes:
             if t.i != head.i and (t.i in self.quoted or t.text in ("«", "“")):
                 toks = toks[:k]
                 break
+        for k, t in enumerate(toks):  # nor into a time complement (« la préfecture en fin de journée »)
+            if k > 0 and t.i > head.i and t.pos_ == "ADP" and t.dep_ == "case" and t.head.i > t.i and any(
+                    x.i in self.timex or fold(x.lemma_) in self.lex.time_nouns for x in t.head.subtree) \
+                    and self.index.token_mention.get(t.head.i) is None:
+                toks = toks[:k]
+                break
         while len(toks) > 1 and toks[-1].pos_ in ("DET", "ADP", "PUNCT"):
             toks = toks[:-1]
         if not toks:
@@ -596,6 +602,11 @@ class DocQuotes:
                     if ent is not None and ent.type == "PER" and doc[k - 1].pos_ not in ("ADP",) \
                             and fold(doc[k - 1].text) not in DE_CASE + A_WORDS:
                         return doc[k]
+                # the subject the parse hung on the complement (« a raconté à l'AFP un habitant »)
+                app = next((c for c in h.children if c.dep_ == "appos" and c.i > h.i and c.pos_ == "NOUN"
+                            and doc[c.left_edge.i].pos_ == "DET" and doc[c.left_edge.i - 1].text != ","), None)
+                if app is not None:
+                    return app
                 j = max(h.right_edge.i, j) + 1
                 k = self.index.token_mention.get(h.i)
                 if k is not None:  # (« sur France Inter »: the whole name, whatever its tags)
