@@ -995,3 +995,30 @@ def test_speaker_without_the_time_complement(analyse):
     check_spans(r)
     q = find(r, "Le convoi")
     assert q.speaker_name == "préfecture de police"
+
+
+def test_emphatic_pronoun_after_the_auxiliary_is_not_the_subject(analyse):
+    r = analyse("L'ambassadrice Grace Wanjiru a exprimé sa « profonde tristesse ». Le représentant du Japon, "
+                "qui parle au nom du groupe asiatique, a lui aussi regretté le blocage.")
+    check_spans(r)
+    q = find(r, "le blocage")
+    assert q.speaker_name == "représentant du Japon"
+
+
+def test_subject_set_off_by_an_adverbial_phrase(analyse):
+    r = analyse("Le parti au pouvoir, de son côté, parle d'un vote « exemplaire » et accuse l'opposition "
+                "de vouloir « semer le désordre ».")
+    check_spans(r)
+    q = find(r, "semer le désordre")
+    assert q.kind == "indirect" and q.text == "l'opposition de vouloir « semer le désordre »"
+    assert q.speaker_name == "parti au pouvoir" and q.cue == "accuser"
+    assert find(r, "exemplaire").speaker_name == "parti au pouvoir"
+
+
+def test_participle_after_a_comma_takes_the_main_clause_subject(analyse):
+    r = analyse("En 2021, le Pérou avait même menacé de quitter les négociations du traité régional, "
+                "accusant les importateurs de « torpiller » le mécanisme.")
+    check_spans(r)
+    q = find(r, "torpiller")
+    assert q.kind == "indirect" and q.text == "les importateurs de « torpiller » le mécanisme"
+    assert q.speaker_name == "Pérou"

@@ -349,6 +349,14 @@ class DocQuotes:
                     continue
                 if key in ("que", "qu'", "ce", "c'", "cela", "ca", "ça", "tout", "rien"):
                     continue
+                if c.pos_ == "PRON" and fold(c.text) in ("elles", "eux", "lui", "elle") \
+                        and any(a.dep_.startswith("aux") and a.i < c.i for a in v.children):
+                    # « Le représentant du Japon, qui …, a lui aussi regretté »: an emphatic
+                    # pronoun after the auxiliary; the subject is the noun phrase opening the clause
+                    s0, _ = self.sent_range(v.i)
+                    h = next((t for t in doc[s0:min(s0 + 3, c.i)] if t.pos_ in ("NOUN", "PROPN")), None)
+                    if h is not None and h.i not in self.quoted and self.actor_like(h, strict=False):
+                        return self.speaker_np(actors._np_top(h))
                 if c.pos_ == "PRON" and fold(c.text) in ("elles", "eux", "lui", "elle"):
                     # « Les autorités locales, elles, assurent »: the noun phrase set off before it
                     p = _prev(doc, c.i)
@@ -429,6 +437,8 @@ class DocQuotes:
                         depth += 1
                         if anc.pos_ in ("VERB", "AUX") and anc.i not in self.quoted:
                             who = self.subject(anc, False, 4)
+                            if who is None and anc.head.i == anc.i and anc.pos_ == "VERB":
+                                who = self.left_subject(anc)  # (the main clause's subject the parse lost)
                             if who is not None:
                                 return who
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and self.finite_homograph(v):
@@ -558,7 +568,10 @@ class DocQuotes:
                 j -= 1
             seg = [t for t in doc[j + 1:p.i] if not t.is_space]
             if j > s and doc[j].text == "," and seg and (fold(seg[0].text) in ("qui", "que", "qu'", "dont")
-                                                        or actors.role_key(seg, 0) or seg[0].pos_ == "DET"):
+                                                        or actors.role_key(seg, 0) or seg[0].pos_ == "DET"
+                                                        or seg[0].pos_ in ("ADP", "ADV") and len(seg) <= 4
+                                                        and not any(t.pos_ in ("VERB", "AUX") for t in seg)):
+                # (« Le parti, de son côté, parle », « X, pour sa part, a accusé »)
                 p = _prev(doc, j)
             elif j > s and doc[j].text == "," and seg and self.index.token_mention.get(seg[0].i) is not None \
                     and self.index.spans[self.index.token_mention[seg[0].i]] == (seg[0].i, seg[-1].i + 1) \
