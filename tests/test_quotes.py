@@ -1022,3 +1022,12 @@ def test_participle_after_a_comma_takes_the_main_clause_subject(analyse):
     q = find(r, "torpiller")
     assert q.kind == "indirect" and q.text == "les importateurs de « torpiller » le mécanisme"
     assert q.speaker_name == "Pérou"
+
+
+def test_noun_complement_after_quoted_words_belongs_to_the_report(analyse):
+    r = analyse("Le gouvernement a annoncé mercredi le rappel « pour consultations » de son ambassadeur à Oslo, "
+                "au lendemain de l'incident.")
+    check_spans(r)
+    q = find(r, "le rappel")
+    assert q.text == "le rappel « pour consultations » de son ambassadeur à Oslo"
+    assert q.kind == "indirect" and q.speaker_name == "gouvernement"

@@ -1017,6 +1017,17 @@ class DocQuotes:
             if mk.o >= b and mk.b <= e and not mk.name and (v.is_ancestor(doc[mk.a]) or relative) \
                     and not any(self.is_cue(doc[k]) for k in range(b, mk.o)):
                 b = max(b, (mk.c + 1) if mk.c is not None else mk.b)
+        # the noun's complement after the quoted words (« le rappel « pour
+        # consultations » de son ambassadeur à Caracas »)
+        b = min(self.whole_marks(a, b)[1], e)
+        k = b
+        if k < e and b > a and self.mark_of.get(b - 1) is not None and self.mark_of[b - 1].c == b - 1 \
+                and fold(doc[k].text) in DE_CASE and doc[k].pos_ in ("ADP", "DET"):
+            while k < e and not (doc[k].text in (",", ";", ":", "«", "»", ".", "(", "!", "?")
+                                 or doc[k].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")):
+                k += 1
+            if k > b + 1:
+                b = k
         b = min(b, e)
         return self.trim(a, b)
 
