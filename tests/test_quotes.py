@@ -1031,3 +1031,38 @@ def test_noun_complement_after_quoted_words_belongs_to_the_report(analyse):
     q = find(r, "le rappel")
     assert q.text == "le rappel « pour consultations » de son ambassadeur à Oslo"
     assert q.kind == "indirect" and q.speaker_name == "gouvernement"
+
+
+def test_report_inside_a_selon_phrase_is_a_quotation_of_its_own(analyse):
+    r = analyse("Selon un diplomate, la délégation aurait refusé de signer le texte final.")
+    check_spans(r)
+    outer = find(r, "la délégation aurait refusé")
+    assert outer.cue == "selon" and outer.speaker_name == "diplomate"
+    inner = next(q for q in r.quotes if q.cue == "refuser")
+    assert inner.text.endswith("signer le texte final") and inner.speaker_name == "délégation"
+
+
+def test_reporting_verb_the_tagger_took_for_a_noun_before_que(analyse):
+    r = analyse("Un diplomate européen en poste à Dakar juge que les élections « ne changeront rien ».")
+    check_spans(r)
+    q = find(r, "les élections")
+    assert q.cue == "juger" and q.kind == "indirect"
+    assert q.speaker_name.startswith("diplomate européen")
+
+
+def test_examples_after_dont_are_not_the_subject(analyse):
+    r = analyse("Plusieurs syndicats, dont la CGT et FO, ont réclamé que la réunion soit reportée, "
+                "tandis que le patronat, qui préside la commission, a proposé une date en mai.")
+    check_spans(r)
+    q = find(r, "la réunion soit reportée")
+    assert q.speaker_name == "syndicats" and q.text == "la réunion soit reportée"
+
+
+def test_apposition_after_a_dash_is_not_reported_by_the_verb(analyse):
+    r = analyse("Le Maroc a proposé d'accueillir la réunion à Rabat — une idée que l'Algérie n'entend pas "
+                "accepter, selon un diplomate.")
+    check_spans(r)
+    q = next(q for q in r.quotes if q.cue == "proposer")
+    assert q.text == "accueillir la réunion à Rabat" and q.speaker_name == "Maroc"
+    q = next(q for q in r.quotes if q.cue == "selon")
+    assert q.text == "une idée que l'Algérie n'entend pas accepter" and q.speaker_name == "diplomate"

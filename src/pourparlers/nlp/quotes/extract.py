@@ -322,6 +322,14 @@ class DocQuotes:
             if learn and c.dep_.startswith("obl") and any(fold(g.text) in self.lex.learn_preps
                                                           for g in c.children):
                 return self.speaker_np(c)
+        if v.i in self.slot_cues and v.pos_ != "VERB" and v.dep_ in ("amod", "nmod", "appos") \
+                and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
+            top = v.head
+            while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            toks = [t for t in self.speaker_np(top) if t.i < v.i]
+            if toks:
+                return toks
         if depth < 4 and not inverted:
             first = self.coordinated_cue(v)
             if first is not None:
@@ -339,6 +347,20 @@ class DocQuotes:
                     (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
                 if self.after_preposition(c):
                     continue  # « À Addis-Abeba, les dirigeants promettent »: no subject after « à »
+                k0 = self.index.token_mention.get(c.i)
+                d = _prev(doc, self.index.spans[k0][0] if k0 is not None else c.i)
+                while d is not None and d.pos_ == "DET":
+                    d = _prev(doc, d.i)
+                if d is not None and fold(d.text) == "dont" and c.i < v.i:
+                    # « Plusieurs pays, dont le Mali et le Niger, ont réclamé »: the examples
+                    # of the subject, not the subject
+                    comma = _prev(doc, d.i)
+                    q = _prev(doc, comma.i) if comma is not None and comma.text == "," else None
+                    if q is not None and q.pos_ in ("NOUN", "PROPN", "ADJ") and q.i not in self.quoted:
+                        h = q.head if q.pos_ == "ADJ" and q.head.i < q.i else q
+                        toks = [t for t in self.speaker_np(actors._np_top(h)) if t.i < comma.i]
+                        if toks and actors._head_of(toks).pos_ in ("NOUN", "PROPN"):
+                            return toks
                 key = fold(c.text)
                 if key in ("on", "-on"):
                     return None
@@ -761,7 +783,7 @@ class DocQuotes:
                 if fold(t.text) in QUE and (t.pos_ == "SCONJ" or t.dep_ in ("mark", "fixed")):
                     q = t
                     break
-                if t.text in ("«", ":", ";", '"', "“") or t.i in self.quoted:
+                if t.text in ("«", ":", ";", '"', "“", "—", "–") or t.i in self.quoted:
                     break
                 if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != v.i:
                     break
@@ -780,6 +802,7 @@ class DocQuotes:
             for j in range(q.i + 1, end - 1):  # … , ajoutant que / , a-t-il dit / , selon X
                 if doc[j].text == "," and j + 1 < e and (
                         self.is_cue(doc[j + 1]) and "Part" in doc[j + 1].morph.get("VerbForm")
+                        or fold(doc[j + 1].text) == "tandis"  # (« …, tandis que Y … »: another's clause)
                         or fold(doc[j + 1].text) in self.lex.source_preps
                         or doc[j + 1].pos_ == "AUX" and self.is_cue(doc[min(j + 2, e - 1)])):
                     end = j
@@ -817,6 +840,10 @@ class DocQuotes:
                     nxt = end
                     continue
                 break
+            for j in range(q.i + 1, end - 2):
+                if doc[j].text == "," and fold(doc[j + 1].text) == "tandis" and fold(doc[j + 2].text) in QUE:
+                    end = j  # (« …, tandis que Y … »: another's clause, hung on this one by the parse)
+                    break
         start = q.i + 1
         while start < e and doc[start].text in ("'", "’"):
             start += 1
@@ -1402,7 +1429,9 @@ class DocQuotes:
         if any(start <= v < p.i for v in self.used_cues):
             return None  # « « … », dit-il selon X »: the quotation has its own report
         for j in range(p.i - 1, s, -1):  # the clause the source phrase closes
-            if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")):
+            if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")) \
+                    or doc[j].text in ("—", "–") and j not in self.quoted and j + 1 < p.i \
+                    and doc[j + 1].pos_ == "DET":  # (« … — une idée que Y refuse, selon X »)
                 start = j + 1
                 break
         # a phrase without a finite verb between a comma and « selon » is what
@@ -1607,6 +1636,13 @@ class DocQuotes:
                         spans.append(after)
             for a, b in spans:
                 if not inverted:
+                    # « a proposé de X — une idée que … »: the apposition after a dash is the journalist's
+                    for j in range(a + 1, b - 1):
+                        if doc[j].text in ("—", "–") and j not in self.quoted and doc[j + 1].pos_ == "DET" \
+                                and doc[j + 1].head.i > j + 1 and doc[j + 1].head.pos_ == "NOUN" \
+                                and (j + 2 >= b or not any(doc[k].text in ("—", "–") for k in range(j + 1, b))):
+                            a, b = self.trim(a, j)
+                            break
                     # « a jugé que A et réclamé B »: B is reported by the second verb
                     for j in range(a + 1, b - 1):
                         if fold(doc[j].text) in ("et", "puis") and j not in self.quoted:
@@ -1783,6 +1819,22 @@ class DocQuotes:
                     cue = self.lex.verb(v, slot=True)
                     if cue is not None:
                         self.slot_cues[v.i] = cue
+                    return cue
+            return None
+        if p is not None and n is not None and fold(n.text) in QUE and n.pos_ == "SCONJ" \
+                and p.pos_ in ("NOUN", "PROPN", "ADJ") and v.dep_ in ("amod", "nmod", "appos") \
+                and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+            # « Un diplomate en poste à Dakar juge que … »: the parse took the whole
+            # clause for a noun phrase; the verb is the word before « que »
+            s, _ = self.sent_range(v.i)
+            top = v.head
+            while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            if top.dep_ == "ROOT" and top.left_edge.i == s and not any(
+                    t.pos_ in ("VERB", "AUX") for t in self.doc[s:v.i]):
+                cue = self.lex.verb(v, slot=True)
+                if cue is not None and "que" in cue.frames:
+                    self.slot_cues[v.i] = cue
                     return cue
             return None
         if p is None or n is None or self.index.entity_at(p.i) is None:
@@ -2169,7 +2221,7 @@ class DocQuotes:
                         m.kind = "direct"
                 continue
             # the same clause reported twice (a verb and « selon »): keep the first
-            if any(self.overlap(f, g) > 0.6 for g in keep_ind):
+            if any(self.overlap(f, g) > 0.6 and not self.chain(f, g) for g in keep_ind):
                 continue
             keep_ind.append(f)
         kept_marks = []
@@ -2190,6 +2242,18 @@ class DocQuotes:
                 f.speaker = by_text[self.key(f)]
                 f.weak = False
         return [f for f in out if not f.weak]
+
+    def chain(self, f: Found, g: Found) -> bool:
+        """« Selon X, Y aurait affirmé que Z »: X reports that Y said Z; the
+        inner report (its cue inside the outer one's words, another speaker)
+        is a quotation of its own."""
+        for outer, inner in ((f, g), (g, f)):
+            if inner.cue_tok is not None and outer.a <= inner.cue_tok.i < outer.b and inner.a > outer.a \
+                    and outer.cue_tok is not None and not (outer.a <= outer.cue_tok.i < outer.b) \
+                    and inner.speaker is not None and outer.speaker is not None \
+                    and not self.same(inner.speaker, outer.speaker):
+                return True
+        return False
 
     def leading_source(self, f: Found) -> int:
         """Words of a « selon X, » opening the reported clause."""
