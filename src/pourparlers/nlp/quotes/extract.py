@@ -114,6 +114,7 @@ class DocQuotes:
         self.used_cues: set[int] = set()
         self.consumed: set[int] = set()  # « selon X » already part of another report
         self.slot_cues: dict[int, Cue] = {}  # cues the tagger mis-tagged, found by their place
+        self.sentence_sources: dict[tuple[int, int], list] = {}
 
     # ------------------------------------------------------------------ helpers
     def _mark_info(self, m: Marked) -> MarkInfo:
@@ -1277,6 +1278,13 @@ class DocQuotes:
             if head is None or not self.actor_like(head, strict=False):
                 return None
         a = s
+        # not past an earlier incise of the sentence (« A, dit-il, B, ajoute-t-il »):
+        # its words are that incise's (and a chain of incises stays linear)
+        for j in range(p.i - 1, s, -1):
+            if doc[j].text.startswith("-") and doc[j].text != "-t" and is_clitic_subject(doc[j]):
+                c = next((k for k in range(j + 1, p.i) if doc[k].text == "," or doc[k].pos_ == "VERB"), None)
+                a = c + 1 if c is not None else j + 1
+                break
         while a < p.i and (doc[a].is_space or doc[a].text in TRIM):
             a += 1
         return self.trim(a, p.i)
@@ -1750,7 +1758,7 @@ class DocQuotes:
             return True
         # a capitalised phrase with no verb inside a sentence: a title
         # (« le roman « Vendredi ou les Limbes du Pacifique » »)
-        left = [t for t in self.doc[self.sent_range(mk.o)[0]:mk.o] if not t.is_space and not t.is_punct]
+        left = any(not t.is_space and not t.is_punct for t in self.doc[self.sent_range(mk.o)[0]:mk.o])
         if left and n <= 8 and not has_verb and words[0].text[:1].isupper() and words[0].pos_ != "PRON" \
                 and (p is None or p.text not in (":",)):
             return True
@@ -1774,12 +1782,22 @@ class DocQuotes:
 
     def left_tokens(self, mk: MarkInfo) -> list[Token]:
         s, _ = self.sent_range(mk.o)
+        s = max(s, mk.o - 120)  # (the clause before the marks; a sentence of thousands of marks stays linear)
         return [t for t in self.doc[s:mk.o] if not t.is_space]
 
-    def right_tokens(self, mk: MarkInfo) -> list[Token]:
+    def right_tokens(self, mk: MarkInfo, limit: int = 16) -> list[Token]:
+        """The first words after the closing mark, in its sentence (every caller
+        looks at a few only: a sentence of thousands of marks stays linear)."""
         end = mk.c if mk.c is not None else mk.b - 1
         _, e = self.sent_range(end)
-        return [t for t in self.doc[end + 1:e] if not t.is_space]
+        out = []
+        for j in range(end + 1, e):
+            t = self.doc[j]
+            if not t.is_space:
+                out.append(t)
+                if len(out) >= limit:
+                    break
+        return out
 
     def cue_after(self, mk: MarkInfo) -> Token | None:
         """A reporting verb right after the closing mark (« », a déclaré X)."""
@@ -1980,7 +1998,8 @@ class DocQuotes:
         if not f.resolved and last is not None:
             # the source phrase or the reporting verb just before the marks
             src = None
-            for p, x, cue in self.source_phrases(self.sent_range(mk.o)[0], mk.o):
+            # (a source phrase ending right before the marks: a window, not the whole sentence)
+            for p, x, cue in self.source_phrases(max(self.sent_range(mk.o)[0], mk.o - 60), mk.o):
                 end = self.after_source(x)
                 if all(doc[k].is_space or doc[k].is_punct or fold(doc[k].text) in ("le", "la", "les", "l'")
                        for k in range(end, mk.o)):
@@ -2001,7 +2020,9 @@ class DocQuotes:
                     left_ok = True
         if not f.resolved:
             s, e = self.sent_range(mk.o)
-            for p, x, cue in self.source_phrases(s, e):
+            if (s, e) not in self.sentence_sources:  # (once per sentence)
+                self.sentence_sources[(s, e)] = list(self.source_phrases(s, e))
+            for p, x, cue in self.sentence_sources[(s, e)]:
                 who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
                 break
         f.kind = "direct" if clause and (left_ok or right_ok) else "partial"
