@@ -1066,3 +1066,13 @@ def test_apposition_after_a_dash_is_not_reported_by_the_verb(analyse):
     assert q.text == "accueillir la réunion à Rabat" and q.speaker_name == "Maroc"
     q = next(q for q in r.quotes if q.cue == "selon")
     assert q.text == "une idée que l'Algérie n'entend pas accepter" and q.speaker_name == "diplomate"
+
+
+def test_fronted_source_stops_at_a_semicolon_before_another_clause(analyse):
+    r = analyse("Pour le maire Jean Riou, « le port, c'est le cœur de cette ville » ; il a appelé les deux camps "
+                "à « trouver vite un accord ».")
+    check_spans(r)
+    q = find(r, "le cœur de cette ville")
+    assert q.text == "le port, c'est le cœur de cette ville" and q.speaker_name == "Jean Riou"
+    q = find(r, "trouver vite un accord")
+    assert q.cue == "appeler" and q.speaker_name == "Jean Riou"

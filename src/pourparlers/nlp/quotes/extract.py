@@ -1423,6 +1423,13 @@ class DocQuotes:
                 and any(fold(t.text) in self.lex.source_preps - self.lex.clause_initial for t in doc[np_end:e]):
             fronted = False  # « …, selon la CGT, 350 selon la police »: no clause follows
         if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
+            # up to a semicolon followed by a clause of its own (« Pour X, « A » ; il a appelé … »)
+            for j in range(np_end, e - 1):
+                if doc[j].text == ";" and j not in self.quoted and any(
+                        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in self.quoted
+                        for t in doc[j + 1:e]):
+                    e = j
+                    break
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
                 if np_end < v < e:
