@@ -1076,3 +1076,17 @@ def test_fronted_source_stops_at_a_semicolon_before_another_clause(analyse):
     assert q.text == "le port, c'est le cœur de cette ville" and q.speaker_name == "Jean Riou"
     q = find(r, "trouver vite un accord")
     assert q.cue == "appeler" and q.speaker_name == "Jean Riou"
+
+
+def test_object_after_quoted_words_in_an_infinitive_report(analyse):
+    r = analyse("Le ministre Paul Roy s'est engagé à présenter « avant l'été » un plan de relance. "
+                "Lima accuse ce diplomate d'avoir rencontré « à plusieurs reprises » des chefs de l'opposition "
+                "« dans le but de nuire au pays », selon un communiqué.")
+    check_spans(r)
+    q = next(q for q in r.quotes if q.cue == "engager")
+    assert q.text == "présenter « avant l'été » un plan de relance" and q.speaker_name == "Paul Roy"
+    q = next(q for q in r.quotes if q.cue == "accuser")
+    assert q.text == ("ce diplomate d'avoir rencontré « à plusieurs reprises » des chefs de l'opposition "
+                      "« dans le but de nuire au pays »")
+    assert q.speaker_name == "Lima"
+    assert not any(q.text == "à plusieurs reprises" for q in r.quotes)  # counted once, inside the report

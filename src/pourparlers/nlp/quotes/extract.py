@@ -1003,7 +1003,32 @@ class DocQuotes:
                 b = min(h.right_edge.i + 1, e)
         if a <= v.i:
             a = v.i + 1
-        return self.trim(a, b)
+        return self.past_marks(*self.trim(a, b), e)
+
+    def past_marks(self, a: int, b: int, e: int) -> tuple[int, int]:
+        """A reported span that the parse ends at a closing mark when the
+        object goes on after it (« s'est engagé à présenter « avant l'été » un
+        paquet de mesures », « d'avoir rencontré « à plusieurs reprises » des
+        dirigeants »): up to the end of that noun phrase."""
+        doc = self.doc
+        a, b = self.whole_marks(a, b)
+        mk = self.mark_of.get(b - 1) if b > a else None
+        if mk is None or mk.c != b - 1 or mk.name or b >= e:
+            return a, b
+        t = doc[b]
+        if t.i in self.quoted or t.pos_ not in ("DET", "NUM", "NOUN"):
+            return a, b
+        h = t if t.pos_ == "NOUN" else t.head
+        if h.i < b or h.pos_ != "NOUN" or self.is_time(h) or h.left_edge.i < b:
+            return a, b
+        end = min(self.np_end(h), e)
+        k = end
+        while k < e and (doc[k].is_space):
+            k += 1
+        nxt = self.mark_of.get(k)  # (and the quotation that completes it)
+        if nxt is not None and nxt.o == k and not nxt.name and nxt.c is not None and nxt.c < e:
+            end = nxt.c + 1
+        return self.trim(a, end)
 
     def np_content(self, head: Token, v: Token) -> tuple[int, int]:
         """A noun phrase reported by ``v``: without a relative or participial
@@ -1117,7 +1142,7 @@ class DocQuotes:
                     inf = t
         if inf is not None:
             a, b = obj.left_edge.i, min(inf.right_edge.i + 1, e)
-            return self.whole_marks(*self.trim(max(a, v.i + 1), b))
+            return self.past_marks(*self.trim(max(a, v.i + 1), b), e)
         if noun_ok:
             for c in v.children:
                 if c.i > obj.i and c.dep_.startswith("obl") and c.pos_ == "NOUN" and any(
@@ -2254,9 +2279,9 @@ class DocQuotes:
             keep_ind.append(f)
         kept_marks = []
         for m in marks:
-            host = next((f for f in keep_ind if f.a <= m.a and m.b <= f.b), None)
-            if host is not None and (m.speaker is None or host.speaker is None
-                                     or self.same(m.speaker, host.speaker)):
+            hosts = [f for f in keep_ind if f.a <= m.a and m.b <= f.b]
+            if any(m.speaker is None or host.speaker is None or self.same(m.speaker, host.speaker)
+                   for host in hosts):
                 continue  # a partial quote inside reported speech: counted once
             kept_marks.append(m)
         out = sorted(kept_marks + keep_ind, key=lambda f: (f.a, f.b))
