@@ -1090,3 +1090,14 @@ def test_object_after_quoted_words_in_an_infinitive_report(analyse):
                       "« dans le but de nuire au pays »")
     assert q.speaker_name == "Lima"
     assert not any(q.text == "à plusieurs reprises" for q in r.quotes)  # counted once, inside the report
+
+
+def test_resumptive_apposition_is_not_part_of_the_report(analyse):
+    r = analyse("Le procureur Paul Vidal avait demandé la saisie d'une maison achetée en 2018, une demande que "
+                "la cour n'a pas suivie. Les deux pays avaient fixé un prix plancher de 300 dollars, un seuil "
+                "que les acheteurs ont souvent ignoré, selon plusieurs syndicats.")
+    check_spans(r)
+    q = next(q for q in r.quotes if q.cue == "demander")
+    assert q.text == "la saisie d'une maison achetée en 2018" and q.speaker_name == "Paul Vidal"
+    q = next(q for q in r.quotes if q.cue == "selon")
+    assert q.text == "un seuil que les acheteurs ont souvent ignoré"

@@ -524,6 +524,17 @@ class DocQuotes:
             return None
         return [doc[i] for i in range(a, b)]
 
+    def resumptive(self, j: int, b: int) -> bool:
+        """« …, une demande que le tribunal n'a pas retenue »: at ``j`` a comma (or
+        a dash) opening an apposition that sums up what comes before it: an
+        indefinite noun with a relative clause."""
+        doc = self.doc
+        if j + 3 >= b or j in self.quoted or doc[j].text not in (",", "—", "–"):
+            return False
+        d, n, r = doc[j + 1], doc[j + 2], doc[j + 3]
+        return d.pos_ == "DET" and fold(d.text) in ("un", "une") and n.pos_ == "NOUN" \
+            and fold(r.text) in ("que", "qu'", "qui", "dont") and n.i not in self.quoted
+
     def coordinated_cue(self, t: Token) -> Token | None:
         """« X a jugé que A et réclamé B », « X estime que A et annonce B »: a
         reporting verb after « et » with no subject of its own, that shares
@@ -1471,7 +1482,8 @@ class DocQuotes:
         for j in range(p.i - 1, s, -1):  # the clause the source phrase closes
             if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")) \
                     or doc[j].text in ("—", "–") and j not in self.quoted and j + 1 < p.i \
-                    and doc[j + 1].pos_ == "DET":  # (« … — une idée que Y refuse, selon X »)
+                    and doc[j + 1].pos_ == "DET" \
+                    or self.resumptive(j, p.i):  # (« … — une idée que Y refuse, selon X »)
                 start = j + 1
                 break
         # a phrase without a finite verb between a comma and « selon » is what
@@ -1678,6 +1690,9 @@ class DocQuotes:
                 if not inverted:
                     # « a proposé de X — une idée que … »: the apposition after a dash is the journalist's
                     for j in range(a + 1, b - 1):
+                        if self.resumptive(j, b):
+                            a, b = self.trim(a, j)
+                            break
                         if doc[j].text in ("—", "–") and j not in self.quoted and doc[j + 1].pos_ == "DET" \
                                 and doc[j + 1].head.i > j + 1 and doc[j + 1].head.pos_ == "NOUN" \
                                 and (j + 2 >= b or not any(doc[k].text in ("—", "–") for k in range(j + 1, b))):
