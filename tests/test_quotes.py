@@ -870,3 +870,234 @@ def test_source_document_published_by_an_organisation(analyse):
     q = find(analyse("Selon une étude publiée en mars par la Drees, le service statistique du ministère, un quart "
                      "des postes d'infirmiers restent vacants."), "un quart des postes")
     assert q.text == "un quart des postes d'infirmiers restent vacants" and q.speaker_name == "Drees"
+
+
+# ------------------------------------------------------------ round 3 (generalisation)
+
+def test_incise_with_compound_tense_splits_the_quotation(analyse):
+    r = analyse("Le député Marc Roy a pris la parole. « Le gouvernement savait tout, a-t-il lancé devant "
+                "ses collègues. Il a préféré se taire. » Puis : « Le dossier, avait-il souligné, n'est pas clos. »")
+    check_spans(r)
+    for words in ("Le gouvernement savait tout", "Il a préféré se taire", "Le dossier", "n'est pas clos"):
+        q = find(r, words)
+        assert q.kind == "direct" and q.speaker_name == "Marc Roy"
+    assert find(r, "Le gouvernement").text == "Le gouvernement savait tout"
+    assert find(r, "Le dossier").text == "Le dossier"
+
+
+def test_inverted_cue_with_a_capital_as_subject(analyse):
+    r = analyse("Les otages sont rentrés dimanche. Aucune contrepartie n'a été accordée, affirme Ottawa.")
+    check_spans(r)
+    q = find(r, "Aucune contrepartie")
+    assert q.text == "Aucune contrepartie n'a été accordée"
+    assert q.speaker_name == "Ottawa" and q.cue == "affirmer"
+
+
+def test_coordinated_reporting_verbs_share_the_subject(analyse):
+    r = analyse("La ministre Anne Roux a jugé que la réforme était nécessaire et réclamé un vote rapide des députés.")
+    check_spans(r)
+    q1, q2 = find(r, "la réforme"), find(r, "un vote rapide")
+    assert q1.text == "la réforme était nécessaire" and q1.cue == "juger"
+    assert q2.text == "un vote rapide des députés" and q2.cue == "réclamer"
+    assert q1.speaker_name == q2.speaker_name == "Anne Roux"
+
+
+def test_coordinated_present_tense_reporting_verbs(analyse):
+    r = analyse("Le syndicat estime que les salaires sont trop bas et annonce une grève.")
+    check_spans(r)
+    assert find(r, "les salaires").text == "les salaires sont trop bas"
+    q = find(r, "une grève")
+    assert q.cue == "annoncer" and q.speaker_name == "syndicat"
+
+
+def test_second_verb_of_the_reported_clause_is_not_the_speaker_s(analyse):
+    # « promis » goes with « avait annoncé » (the government's), not with « a affirmé »
+    r = analyse("La présidente Julie Morel a affirmé que le gouvernement avait annoncé des mesures et promis des crédits.")
+    check_spans(r)
+    assert not any(q.cue == "promettre" and q.speaker_name == "Julie Morel" for q in r.quotes)
+
+
+def test_second_coordinated_verb_finds_a_subject_the_parse_lost(analyse):
+    r = analyse("Dans la ville, l'ancienne adjointe, Marie Colin, élue en 2014 sur une liste centriste, "
+                "a dit prendre acte du jugement et promis de « tourner la page ».")
+    check_spans(r)
+    assert find(r, "prendre acte").text == "prendre acte du jugement"
+    q = find(r, "tourner la page")
+    assert q.cue == "promettre" and q.speaker_name == "Marie Colin"
+
+
+def test_quoted_words_inside_a_clause_reported_by_an_incise(analyse):
+    # ANNOTATION: a partial quotation inside an indirect one is annotated once, as indirect
+    r = analyse("Les deux marins sont « épuisés mais en vie », a-t-on appris auprès de leur armateur. "
+                "La réforme sera « enterrée avant l'été », affirme un député de la majorité.")
+    check_spans(r)
+    q = find(r, "épuisés")
+    assert q.kind == "indirect" and q.text == "Les deux marins sont « épuisés mais en vie »"
+    assert q.speaker_name == "armateur" and q.cue == "apprendre"
+    q = find(r, "enterrée")
+    assert q.kind == "indirect" and q.text == "La réforme sera « enterrée avant l'été »"
+    assert q.speaker_name == "député de la majorité"
+    assert len(r.quotes) == 2
+
+
+def test_possessive_description_goes_to_the_person_named_with_that_role(analyse):
+    r = analyse("L'accord a été signé par le ministre français de l'Économie, Paul Girard, et son homologue "
+                "allemand, Klaus Weber. Son homologue a salué « une étape décisive » et promis que Berlin "
+                "tiendrait ses engagements.")
+    check_spans(r)
+    assert find(r, "une étape décisive").speaker_name == "Klaus Weber"
+    assert find(r, "Berlin tiendrait").speaker_name == "Klaus Weber"
+
+
+def test_name_after_an_honorific_is_a_complement_of_the_title(analyse):
+    r = analyse("« Nous irons jusqu'au bout », a affirmé le directeur de campagne de M. Durand, Alain Petit.")
+    check_spans(r)
+    assert find(r, "Nous irons").speaker_name == "Alain Petit"
+
+
+def test_title_with_a_participle_before_a_name_in_apposition(analyse):
+    r = analyse("Le commissaire européen chargé du commerce, Pierre Lemaire, s'est voulu rassurant. "
+                "Les premiers versements sont attendus en juin, a-t-il précisé.")
+    check_spans(r)
+    assert find(r, "premiers versements").speaker_name == "Pierre Lemaire"
+
+
+def test_dislocated_subject_with_a_strong_pronoun(analyse):
+    r = analyse("Les autorités locales, elles, assurent que la situation est sous contrôle.")
+    check_spans(r)
+    q = find(r, "la situation")
+    assert q.speaker_name == "autorités locales" and q.cue == "assurer"
+
+
+def test_modal_before_a_reporting_verb_in_an_incise(analyse):
+    r = analyse("« La cour tranchera en notre faveur », veut croire Jean Martin, l'avocat de la famille.")
+    check_spans(r)
+    q = find(r, "La cour tranchera")
+    assert q.speaker_name == "Jean Martin" and q.cue == "vouloir croire"
+
+
+def test_detailler_is_a_reporting_verb(analyse):
+    r = analyse("Le maire Louis Caron a pris la parole. « Les secours sont arrivés très vite », a-t-il détaillé.")
+    check_spans(r)
+    q = find(r, "Les secours")
+    assert q.cue == "détailler" and q.speaker_name == "Louis Caron"
+
+
+def test_postposed_subject_after_a_complement(analyse):
+    r = analyse("« Nous avons attendu toute la nuit », a raconté à l'AFP un habitant joint par téléphone.")
+    check_spans(r)
+    q = find(r, "Nous avons attendu")
+    assert q.cue == "raconter" and "habitant" in q.speaker_name
+
+
+def test_speaker_without_the_time_complement(analyse):
+    r = analyse("Le convoi a été bloqué à la frontière, a précisé la préfecture de police en fin de journée.")
+    check_spans(r)
+    q = find(r, "Le convoi")
+    assert q.speaker_name == "préfecture de police"
+
+
+def test_emphatic_pronoun_after_the_auxiliary_is_not_the_subject(analyse):
+    r = analyse("L'ambassadrice Grace Wanjiru a exprimé sa « profonde tristesse ». Le représentant du Japon, "
+                "qui parle au nom du groupe asiatique, a lui aussi regretté le blocage.")
+    check_spans(r)
+    q = find(r, "le blocage")
+    assert q.speaker_name == "représentant du Japon"
+
+
+def test_subject_set_off_by_an_adverbial_phrase(analyse):
+    r = analyse("Le parti au pouvoir, de son côté, parle d'un vote « exemplaire » et accuse l'opposition "
+                "de vouloir « semer le désordre ».")
+    check_spans(r)
+    q = find(r, "semer le désordre")
+    assert q.kind == "indirect" and q.text == "l'opposition de vouloir « semer le désordre »"
+    assert q.speaker_name == "parti au pouvoir" and q.cue == "accuser"
+    assert find(r, "exemplaire").speaker_name == "parti au pouvoir"
+
+
+def test_participle_after_a_comma_takes_the_main_clause_subject(analyse):
+    r = analyse("En 2021, le Pérou avait même menacé de quitter les négociations du traité régional, "
+                "accusant les importateurs de « torpiller » le mécanisme.")
+    check_spans(r)
+    q = find(r, "torpiller")
+    assert q.kind == "indirect" and q.text == "les importateurs de « torpiller » le mécanisme"
+    assert q.speaker_name == "Pérou"
+
+
+def test_noun_complement_after_quoted_words_belongs_to_the_report(analyse):
+    r = analyse("Le gouvernement a annoncé mercredi le rappel « pour consultations » de son ambassadeur à Oslo, "
+                "au lendemain de l'incident.")
+    check_spans(r)
+    q = find(r, "le rappel")
+    assert q.text == "le rappel « pour consultations » de son ambassadeur à Oslo"
+    assert q.kind == "indirect" and q.speaker_name == "gouvernement"
+
+
+def test_report_inside_a_selon_phrase_is_a_quotation_of_its_own(analyse):
+    r = analyse("Selon un diplomate, la délégation aurait refusé de signer le texte final.")
+    check_spans(r)
+    outer = find(r, "la délégation aurait refusé")
+    assert outer.cue == "selon" and outer.speaker_name == "diplomate"
+    inner = next(q for q in r.quotes if q.cue == "refuser")
+    assert inner.text.endswith("signer le texte final") and inner.speaker_name == "délégation"
+
+
+def test_reporting_verb_the_tagger_took_for_a_noun_before_que(analyse):
+    r = analyse("Un diplomate européen en poste à Dakar juge que les élections « ne changeront rien ».")
+    check_spans(r)
+    q = find(r, "les élections")
+    assert q.cue == "juger" and q.kind == "indirect"
+    assert q.speaker_name.startswith("diplomate européen")
+
+
+def test_examples_after_dont_are_not_the_subject(analyse):
+    r = analyse("Plusieurs syndicats, dont la CGT et FO, ont réclamé que la réunion soit reportée, "
+                "tandis que le patronat, qui préside la commission, a proposé une date en mai.")
+    check_spans(r)
+    q = find(r, "la réunion soit reportée")
+    assert q.speaker_name == "syndicats" and q.text == "la réunion soit reportée"
+
+
+def test_apposition_after_a_dash_is_not_reported_by_the_verb(analyse):
+    r = analyse("Le Maroc a proposé d'accueillir la réunion à Rabat — une idée que l'Algérie n'entend pas "
+                "accepter, selon un diplomate.")
+    check_spans(r)
+    q = next(q for q in r.quotes if q.cue == "proposer")
+    assert q.text == "accueillir la réunion à Rabat" and q.speaker_name == "Maroc"
+    q = next(q for q in r.quotes if q.cue == "selon")
+    assert q.text == "une idée que l'Algérie n'entend pas accepter" and q.speaker_name == "diplomate"
+
+
+def test_fronted_source_stops_at_a_semicolon_before_another_clause(analyse):
+    r = analyse("Pour le maire Jean Riou, « le port, c'est le cœur de cette ville » ; il a appelé les deux camps "
+                "à « trouver vite un accord ».")
+    check_spans(r)
+    q = find(r, "le cœur de cette ville")
+    assert q.text == "le port, c'est le cœur de cette ville" and q.speaker_name == "Jean Riou"
+    q = find(r, "trouver vite un accord")
+    assert q.cue == "appeler" and q.speaker_name == "Jean Riou"
+
+
+def test_object_after_quoted_words_in_an_infinitive_report(analyse):
+    r = analyse("Le ministre Paul Roy s'est engagé à présenter « avant l'été » un plan de relance. "
+                "Lima accuse ce diplomate d'avoir rencontré « à plusieurs reprises » des chefs de l'opposition "
+                "« dans le but de nuire au pays », selon un communiqué.")
+    check_spans(r)
+    q = next(q for q in r.quotes if q.cue == "engager")
+    assert q.text == "présenter « avant l'été » un plan de relance" and q.speaker_name == "Paul Roy"
+    q = next(q for q in r.quotes if q.cue == "accuser")
+    assert q.text == ("ce diplomate d'avoir rencontré « à plusieurs reprises » des chefs de l'opposition "
+                      "« dans le but de nuire au pays »")
+    assert q.speaker_name == "Lima"
+    assert not any(q.text == "à plusieurs reprises" for q in r.quotes)  # counted once, inside the report
+
+
+def test_resumptive_apposition_is_not_part_of_the_report(analyse):
+    r = analyse("Le procureur Paul Vidal avait demandé la saisie d'une maison achetée en 2018, une demande que "
+                "la cour n'a pas suivie. Les deux pays avaient fixé un prix plancher de 300 dollars, un seuil "
+                "que les acheteurs ont souvent ignoré, selon plusieurs syndicats.")
+    check_spans(r)
+    q = next(q for q in r.quotes if q.cue == "demander")
+    assert q.text == "la saisie d'une maison achetée en 2018" and q.speaker_name == "Paul Vidal"
+    q = next(q for q in r.quotes if q.cue == "selon")
+    assert q.text == "un seuil que les acheteurs ont souvent ignoré"

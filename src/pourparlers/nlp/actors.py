@@ -633,7 +633,10 @@ class ActorResolver(Component):
         Fico »): (role tokens, head span, key) or None."""
         start = self._np_start(doc, a, floor)
         toks = [doc[i] for i in range(start, a) if not doc[i].is_space]
-        if not toks or toks[-1].pos_ == "ADP" or fold(toks[-1].text) in DE_WORDS | {"au", "aux"}:
+        bare = toks
+        while len(bare) > 1 and fold(bare[-1].text) in self.lex.honorifics:
+            bare = bare[:-1]  # (« le directeur de campagne de M. X »: X is the complement)
+        if not toks or bare[-1].pos_ == "ADP" or fold(bare[-1].text) in DE_WORDS | {"au", "aux"}:
             return None  # the name is a complement (« l'organisation … au Burundi »)
         nouns = self.lex.person_roles if person else self.lex.org_nouns
         for j in range(len(toks) - 1, -1, -1):
@@ -914,7 +917,9 @@ class ActorResolver(Component):
                 t = doc[k]
                 if t.is_space or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or t.text in ("-", "'") \
                         or t.pos_ == "ADP" and fold(t.text) in LINK_PREPOSITIONS \
-                        or t.pos_ == "CCONJ" and fold(t.text) == "et":
+                        or t.pos_ == "CCONJ" and fold(t.text) == "et" \
+                        or t.pos_ == "VERB" and t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") \
+                        and "Past" in t.morph.get("Tense"):  # (« le commissaire chargé du commerce, X »)
                     start = k
                     k -= 1
                     continue
@@ -1324,7 +1329,8 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
             ref = _salient_speaker(index, at, g, info)
             if ref is not None:
                 return Referent(ref.name, ref.entity, ga, gb, ref.gender, ref.number, ref.kind)
-        if ent is not None and (definite or head.i < index.title_end):
+        if ent is not None and (definite or head.i < index.title_end or _possessive(tokens, head)):
+            # (« Son homologue a salué » after « son homologue ghanéen, X »: the one holding that role)
             return Referent(ent.name, ent, ga, gb, index.gender.get(ent.id) or g, "Sing", ent.type)
     # an organisation by its kind, just named (« le parti écologiste »), or the
     # article's one organisation of that kind (« l'organisation », « le mouvement »)
@@ -1341,6 +1347,11 @@ def refer(doc: Doc, span, actor: bool = True, context: int | None = None) -> Ref
             first, second = pair
             return Referent(f"{first.name} et {second.name}", first, ga, gb, None, "Plur", first.type)
     return Referent(describe(tokens), None, ga, gb, g, n, "DESC")
+
+
+def _possessive(tokens: list[Token], head: Token) -> bool:
+    """« son homologue », « leur avocat »: a possessive determiner before the head."""
+    return any(t.i < head.i and t.pos_ == "DET" and "Yes" in t.morph.get("Poss") for t in tokens)
 
 
 def _definite(tokens: list[Token], head: Token) -> bool:
@@ -1379,6 +1390,9 @@ def _name_in(index: ActorIndex, tokens: list[Token], head: Token):
             continue  # « le préfet du Nord » with « du Nord » read as a name
         if not inside:
             p = _prev(doc, a)
+            while p is not None and p.i > tokens[0].i and fold(p.text).rstrip(".") in {
+                    h.rstrip(".") for h in lexicon().honorifics}:
+                p = _prev(doc, p.i)  # (« le directeur de campagne de M. X »)
             if p is not None and (p.pos_ == "ADP" or fold(p.text) in DE_WORDS):
                 continue
             if a < head.i or not _names_head(index, head, a, ent.type == "PER"):

@@ -114,6 +114,7 @@ class DocQuotes:
         self.used_cues: set[int] = set()
         self.consumed: set[int] = set()  # « selon X » already part of another report
         self.slot_cues: dict[int, Cue] = {}  # cues the tagger mis-tagged, found by their place
+        self.sentence_sources: dict[tuple[int, int], list] = {}
 
     # ------------------------------------------------------------------ helpers
     def _mark_info(self, m: Marked) -> MarkInfo:
@@ -270,6 +271,12 @@ class DocQuotes:
             if t.i != head.i and (t.i in self.quoted or t.text in ("«", "“")):
                 toks = toks[:k]
                 break
+        for k, t in enumerate(toks):  # nor into a time complement (« la préfecture en fin de journée »)
+            if k > 0 and t.i > head.i and t.pos_ == "ADP" and t.dep_ == "case" and t.head.i > t.i and any(
+                    x.i in self.timex or fold(x.lemma_) in self.lex.time_nouns for x in t.head.subtree) \
+                    and self.index.token_mention.get(t.head.i) is None:
+                toks = toks[:k]
+                break
         while len(toks) > 1 and toks[-1].pos_ in ("DET", "ADP", "PUNCT"):
             toks = toks[:-1]
         if not toks:
@@ -316,6 +323,18 @@ class DocQuotes:
             if learn and c.dep_.startswith("obl") and any(fold(g.text) in self.lex.learn_preps
                                                           for g in c.children):
                 return self.speaker_np(c)
+        if v.i in self.slot_cues and v.pos_ != "VERB" and v.dep_ in ("amod", "nmod", "appos") \
+                and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
+            top = v.head
+            while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            toks = [t for t in self.speaker_np(top) if t.i < v.i]
+            if toks:
+                return toks
+        if depth < 4 and not inverted:
+            first = self.coordinated_cue(v)
+            if first is not None:
+                return self.subject(first, False, depth + 1) or self.left_subject(first)
         if inverted and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
             head = self.closing_incise(v)
             if head is not None:
@@ -329,6 +348,20 @@ class DocQuotes:
                     (v.pos_ == "NOUN" and c.dep_ == "expl:subj"):
                 if self.after_preposition(c):
                     continue  # « À Addis-Abeba, les dirigeants promettent »: no subject after « à »
+                k0 = self.index.token_mention.get(c.i)
+                d = _prev(doc, self.index.spans[k0][0] if k0 is not None else c.i)
+                while d is not None and d.pos_ == "DET":
+                    d = _prev(doc, d.i)
+                if d is not None and fold(d.text) == "dont" and c.i < v.i:
+                    # « Plusieurs pays, dont le Mali et le Niger, ont réclamé »: the examples
+                    # of the subject, not the subject
+                    comma = _prev(doc, d.i)
+                    q = _prev(doc, comma.i) if comma is not None and comma.text == "," else None
+                    if q is not None and q.pos_ in ("NOUN", "PROPN", "ADJ") and q.i not in self.quoted:
+                        h = q.head if q.pos_ == "ADJ" and q.head.i < q.i else q
+                        toks = [t for t in self.speaker_np(actors._np_top(h)) if t.i < comma.i]
+                        if toks and actors._head_of(toks).pos_ in ("NOUN", "PROPN"):
+                            return toks
                 key = fold(c.text)
                 if key in ("on", "-on"):
                     return None
@@ -339,6 +372,23 @@ class DocQuotes:
                     continue
                 if key in ("que", "qu'", "ce", "c'", "cela", "ca", "ça", "tout", "rien"):
                     continue
+                if c.pos_ == "PRON" and fold(c.text) in ("elles", "eux", "lui", "elle") \
+                        and any(a.dep_.startswith("aux") and a.i < c.i for a in v.children):
+                    # « Le représentant du Japon, qui …, a lui aussi regretté »: an emphatic
+                    # pronoun after the auxiliary; the subject is the noun phrase opening the clause
+                    s0, _ = self.sent_range(v.i)
+                    h = next((t for t in doc[s0:min(s0 + 3, c.i)] if t.pos_ in ("NOUN", "PROPN")), None)
+                    if h is not None and h.i not in self.quoted and self.actor_like(h, strict=False):
+                        return self.speaker_np(actors._np_top(h))
+                if c.pos_ == "PRON" and fold(c.text) in ("elles", "eux", "lui", "elle"):
+                    # « Les autorités locales, elles, assurent »: the noun phrase set off before it
+                    p = _prev(doc, c.i)
+                    q = _prev(doc, p.i) if p is not None and p.text == "," else None
+                    if q is not None and q.i not in self.quoted and q.pos_ in ("NOUN", "PROPN", "ADJ") \
+                            and self.sent_of[q.i] == self.sent_of[c.i]:
+                        h = q.head if q.pos_ == "ADJ" and q.head.i < q.i else q
+                        if h.pos_ in ("NOUN", "PROPN") and self.actor_like(h, strict=False):
+                            return self.speaker_np(actors._np_top(h))
                 if c.pos_ == "PRON" or is_clitic_subject(c):
                     return [c]
                 if not self.actor_like(c, strict=False):
@@ -410,6 +460,8 @@ class DocQuotes:
                         depth += 1
                         if anc.pos_ in ("VERB", "AUX") and anc.i not in self.quoted:
                             who = self.subject(anc, False, 4)
+                            if who is None and anc.head.i == anc.i and anc.pos_ == "VERB":
+                                who = self.left_subject(anc)  # (the main clause's subject the parse lost)
                             if who is not None:
                                 return who
                 elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and self.finite_homograph(v):
@@ -472,6 +524,61 @@ class DocQuotes:
             return None
         return [doc[i] for i in range(a, b)]
 
+    def resumptive(self, j: int, b: int) -> bool:
+        """« …, une demande que le tribunal n'a pas retenue »: at ``j`` a comma (or
+        a dash) opening an apposition that sums up what comes before it: an
+        indefinite noun with a relative clause."""
+        doc = self.doc
+        if j + 3 >= b or j in self.quoted or doc[j].text not in (",", "—", "–"):
+            return False
+        d, n, r = doc[j + 1], doc[j + 2], doc[j + 3]
+        return d.pos_ == "DET" and fold(d.text) in ("un", "une") and n.pos_ == "NOUN" \
+            and fold(r.text) in ("que", "qu'", "qui", "dont") and n.i not in self.quoted
+
+    def coordinated_cue(self, t: Token) -> Token | None:
+        """« X a jugé que A et réclamé B », « X estime que A et annonce B »: a
+        reporting verb after « et » with no subject of its own, that shares
+        the subject (and the auxiliary) of the reporting verb before it, not
+        those of the reported clause. That reporting verb, or None."""
+        doc = self.doc
+        if t.i in self.quoted or t.pos_ != "VERB" or self.is_cue(t) is None or t.dep_ != "conj":
+            return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or c.dep_.startswith("aux") for c in t.children):
+            return None
+        p = _prev(doc, t.i)
+        while p is not None and p.pos_ == "ADV" and fold(p.text) not in ("ne", "n'"):
+            p = _prev(doc, p.i)
+        if p is None or fold(p.text) not in ("et", "puis"):
+            return None
+        s, _ = self.sent_range(t.i)
+        form = t.morph.get("VerbForm")
+        part = "Part" in form and "Past" in t.morph.get("Tense")
+        fin = "Fin" in form and "Ind" in t.morph.get("Mood")
+        if not (part or fin):
+            return None
+        for j in range(p.i - 1, s - 1, -1):
+            v = doc[j]
+            if v.i in self.quoted or v.pos_ != "VERB":
+                continue
+            has_aux = any(c.dep_ == "aux:tense" for c in v.children)
+            if self.is_cue(v) is not None and v.dep_ not in ("conj", "acl", "acl:relcl", "amod") \
+                    and "Inf" not in v.morph.get("VerbForm") and not self.blocked(v):
+                if part and has_aux and "Part" in v.morph.get("VerbForm"):
+                    return v
+                if fin and "Fin" in v.morph.get("VerbForm") and not has_aux \
+                        and v.morph.get("Tense") == t.morph.get("Tense") \
+                        and v.morph.get("Number") == t.morph.get("Number") \
+                        and v.morph.get("Person") == t.morph.get("Person"):
+                    return v
+                return None
+            # a verb of the reported clause the second verb could go with instead
+            if part and has_aux:
+                return None
+            if fin and "Fin" in v.morph.get("VerbForm") and v.morph.get("Number") == t.morph.get("Number") \
+                    and v.morph.get("Tense") == t.morph.get("Tense"):
+                return None
+        return None
+
     def cue_before(self, v: Token) -> Token | None:
         s, _ = self.sent_range(v.i)
         for j in range(v.i - 1, s - 1, -1):
@@ -495,7 +602,10 @@ class DocQuotes:
                 j -= 1
             seg = [t for t in doc[j + 1:p.i] if not t.is_space]
             if j > s and doc[j].text == "," and seg and (fold(seg[0].text) in ("qui", "que", "qu'", "dont")
-                                                        or actors.role_key(seg, 0) or seg[0].pos_ == "DET"):
+                                                        or actors.role_key(seg, 0) or seg[0].pos_ == "DET"
+                                                        or seg[0].pos_ in ("ADP", "ADV") and len(seg) <= 4
+                                                        and not any(t.pos_ in ("VERB", "AUX") for t in seg)):
+                # (« Le parti, de son côté, parle », « X, pour sa part, a accusé »)
                 p = _prev(doc, j)
             elif j > s and doc[j].text == "," and seg and self.index.token_mention.get(seg[0].i) is not None \
                     and self.index.spans[self.index.token_mention[seg[0].i]] == (seg[0].i, seg[-1].i + 1) \
@@ -539,6 +649,11 @@ class DocQuotes:
                     if ent is not None and ent.type == "PER" and doc[k - 1].pos_ not in ("ADP",) \
                             and fold(doc[k - 1].text) not in DE_CASE + A_WORDS:
                         return doc[k]
+                # the subject the parse hung on the complement (« a raconté à l'AFP un habitant »)
+                app = next((c for c in h.children if c.dep_ == "appos" and c.i > h.i and c.pos_ == "NOUN"
+                            and doc[c.left_edge.i].pos_ == "DET" and doc[c.left_edge.i - 1].text != ","), None)
+                if app is not None:
+                    return app
                 j = max(h.right_edge.i, j) + 1
                 k = self.index.token_mention.get(h.i)
                 if k is not None:  # (« sur France Inter »: the whole name, whatever its tags)
@@ -555,7 +670,9 @@ class DocQuotes:
                     continue
                 j += 1
                 continue
-            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and pronoun_key(t)):
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and pronoun_key(t)) \
+                    or t.pos_ in ("PRON", "X") and t.text[:1].isupper() and self.index.entity_at(t.i) is not None:
+                # (a name the tagger took for a pronoun: « …, assure Oslo. »)
                 if t.pos_ == "VERB":
                     return None
                 return t
@@ -678,7 +795,7 @@ class DocQuotes:
                 if fold(t.text) in QUE and (t.pos_ == "SCONJ" or t.dep_ in ("mark", "fixed")):
                     q = t
                     break
-                if t.text in ("«", ":", ";", '"', "“") or t.i in self.quoted:
+                if t.text in ("«", ":", ";", '"', "“", "—", "–") or t.i in self.quoted:
                     break
                 if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != v.i:
                     break
@@ -697,6 +814,7 @@ class DocQuotes:
             for j in range(q.i + 1, end - 1):  # … , ajoutant que / , a-t-il dit / , selon X
                 if doc[j].text == "," and j + 1 < e and (
                         self.is_cue(doc[j + 1]) and "Part" in doc[j + 1].morph.get("VerbForm")
+                        or fold(doc[j + 1].text) == "tandis"  # (« …, tandis que Y … »: another's clause)
                         or fold(doc[j + 1].text) in self.lex.source_preps
                         or doc[j + 1].pos_ == "AUX" and self.is_cue(doc[min(j + 2, e - 1)])):
                     end = j
@@ -734,6 +852,10 @@ class DocQuotes:
                     nxt = end
                     continue
                 break
+            for j in range(q.i + 1, end - 2):
+                if doc[j].text == "," and fold(doc[j + 1].text) == "tandis" and fold(doc[j + 2].text) in QUE:
+                    end = j  # (« …, tandis que Y … »: another's clause, hung on this one by the parse)
+                    break
         start = q.i + 1
         while start < e and doc[start].text in ("'", "’"):
             start += 1
@@ -892,7 +1014,32 @@ class DocQuotes:
                 b = min(h.right_edge.i + 1, e)
         if a <= v.i:
             a = v.i + 1
-        return self.trim(a, b)
+        return self.past_marks(*self.trim(a, b), e)
+
+    def past_marks(self, a: int, b: int, e: int) -> tuple[int, int]:
+        """A reported span that the parse ends at a closing mark when the
+        object goes on after it (« s'est engagé à présenter « avant l'été » un
+        paquet de mesures », « d'avoir rencontré « à plusieurs reprises » des
+        dirigeants »): up to the end of that noun phrase."""
+        doc = self.doc
+        a, b = self.whole_marks(a, b)
+        mk = self.mark_of.get(b - 1) if b > a else None
+        if mk is None or mk.c != b - 1 or mk.name or b >= e:
+            return a, b
+        t = doc[b]
+        if t.i in self.quoted or t.pos_ not in ("DET", "NUM", "NOUN"):
+            return a, b
+        h = t if t.pos_ == "NOUN" else t.head
+        if h.i < b or h.pos_ != "NOUN" or self.is_time(h) or h.left_edge.i < b:
+            return a, b
+        end = min(self.np_end(h), e)
+        k = end
+        while k < e and (doc[k].is_space):
+            k += 1
+        nxt = self.mark_of.get(k)  # (and the quotation that completes it)
+        if nxt is not None and nxt.o == k and not nxt.name and nxt.c is not None and nxt.c < e:
+            end = nxt.c + 1
+        return self.trim(a, end)
 
     def np_content(self, head: Token, v: Token) -> tuple[int, int]:
         """A noun phrase reported by ``v``: without a relative or participial
@@ -934,6 +1081,17 @@ class DocQuotes:
             if mk.o >= b and mk.b <= e and not mk.name and (v.is_ancestor(doc[mk.a]) or relative) \
                     and not any(self.is_cue(doc[k]) for k in range(b, mk.o)):
                 b = max(b, (mk.c + 1) if mk.c is not None else mk.b)
+        # the noun's complement after the quoted words (« le rappel « pour
+        # consultations » de son ambassadeur à Caracas »)
+        b = min(self.whole_marks(a, b)[1], e)
+        k = b
+        if k < e and b > a and self.mark_of.get(b - 1) is not None and self.mark_of[b - 1].c == b - 1 \
+                and fold(doc[k].text) in DE_CASE and doc[k].pos_ in ("ADP", "DET"):
+            while k < e and not (doc[k].text in (",", ";", ":", "«", "»", ".", "(", "!", "?")
+                                 or doc[k].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")):
+                k += 1
+            if k > b + 1:
+                b = k
         b = min(b, e)
         return self.trim(a, b)
 
@@ -995,7 +1153,7 @@ class DocQuotes:
                     inf = t
         if inf is not None:
             a, b = obj.left_edge.i, min(inf.right_edge.i + 1, e)
-            return self.whole_marks(*self.trim(max(a, v.i + 1), b))
+            return self.past_marks(*self.trim(max(a, v.i + 1), b), e)
         if noun_ok:
             for c in v.children:
                 if c.i > obj.i and c.dep_.startswith("obl") and c.pos_ == "NOUN" and any(
@@ -1145,8 +1303,9 @@ class DocQuotes:
         # an incise has its subject after the verb (or as « -t-il »); a comma
         # closing the subject's apposition does not make one
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and not is_clitic_subject(c) and c.text != "-t"
-               and not self.after_preposition(c) for c in v.children) and self.closing_incise(v) is None:
-            return None
+               and not self.after_preposition(c) for c in v.children) and self.closing_incise(v) is None \
+                and not any(c.text.startswith("-") and c.text != "-t" and is_clitic_subject(c) for c in v.children):
+            return None  # (« a-t-on appris »: the parse hung the clause's subject on the incise)
         nxt = _next(doc, v.i)
         if nxt is not None and nxt.text == "-t":
             nxt = _next(doc, nxt.i)
@@ -1155,6 +1314,13 @@ class DocQuotes:
             if head is None or not self.actor_like(head, strict=False):
                 return None
         a = s
+        # not past an earlier incise of the sentence (« A, dit-il, B, ajoute-t-il »):
+        # its words are that incise's (and a chain of incises stays linear)
+        for j in range(p.i - 1, s, -1):
+            if doc[j].text.startswith("-") and doc[j].text != "-t" and is_clitic_subject(doc[j]):
+                c = next((k for k in range(j + 1, p.i) if doc[k].text == "," or doc[k].pos_ == "VERB"), None)
+                a = c + 1 if c is not None else j + 1
+                break
         while a < p.i and (doc[a].is_space or doc[a].text in TRIM):
             a += 1
         return self.trim(a, p.i)
@@ -1293,6 +1459,13 @@ class DocQuotes:
                 and any(fold(t.text) in self.lex.source_preps - self.lex.clause_initial for t in doc[np_end:e]):
             fronted = False  # « …, selon la CGT, 350 selon la police »: no clause follows
         if not left or fronted or (self.sent_of[s] == 0 and all(t.i < self._rubric_end(s) for t in left)):
+            # up to a semicolon followed by a clause of its own (« Pour X, « A » ; il a appelé … »)
+            for j in range(np_end, e - 1):
+                if doc[j].text == ";" and j not in self.quoted and any(
+                        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in self.quoted
+                        for t in doc[j + 1:e]):
+                    e = j
+                    break
             # up to an incise that reports the rest itself (« … » dénonce X)
             for v in sorted(self.used_cues):
                 if np_end < v < e:
@@ -1307,7 +1480,10 @@ class DocQuotes:
         if any(start <= v < p.i for v in self.used_cues):
             return None  # « « … », dit-il selon X »: the quotation has its own report
         for j in range(p.i - 1, s, -1):  # the clause the source phrase closes
-            if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")):
+            if doc[j].text in (";",) or (doc[j].text == "," and j + 1 < p.i and fold(doc[j + 1].text) in ("mais", "et")) \
+                    or doc[j].text in ("—", "–") and j not in self.quoted and j + 1 < p.i \
+                    and doc[j + 1].pos_ == "DET" \
+                    or self.resumptive(j, p.i):  # (« … — une idée que Y refuse, selon X »)
                 start = j + 1
                 break
         # a phrase without a finite verb between a comma and « selon » is what
@@ -1512,6 +1688,26 @@ class DocQuotes:
                         spans.append(after)
             for a, b in spans:
                 if not inverted:
+                    # « a proposé de X — une idée que … »: the apposition after a dash is the journalist's
+                    for j in range(a + 1, b - 1):
+                        if self.resumptive(j, b):
+                            a, b = self.trim(a, j)
+                            break
+                        if doc[j].text in ("—", "–") and j not in self.quoted and doc[j + 1].pos_ == "DET" \
+                                and doc[j + 1].head.i > j + 1 and doc[j + 1].head.pos_ == "NOUN" \
+                                and (j + 2 >= b or not any(doc[k].text in ("—", "–") for k in range(j + 1, b))):
+                            a, b = self.trim(a, j)
+                            break
+                    # « a jugé que A et réclamé B »: B is reported by the second verb
+                    for j in range(a + 1, b - 1):
+                        if fold(doc[j].text) in ("et", "puis") and j not in self.quoted:
+                            k = j + 1
+                            while k < b - 1 and doc[k].pos_ == "ADV":
+                                k += 1
+                            first = self.coordinated_cue(doc[k])
+                            if first is not None and first.i == v.i:
+                                a, b = self.trim(a, j)
+                                break
                     for j in range(a + 1, b - 1):
                         if doc[j].text != "," or j in self.quoted:
                             continue
@@ -1536,8 +1732,10 @@ class DocQuotes:
                           source="indirect", who=who, resolved=True, frame=used_frame)
                 if who is None and not self.passive(v):
                     continue
-                if who and not self.can_speak(who):
+                if who and not self.can_speak(who) and not (learn and inverted):
+                    # (« …, a-t-on appris auprès de leur employeur »: the source, whatever its noun)
                     continue  # « la version numérique proposera … » reports no one's words
+                f.incise = learn and inverted
                 out.append(f)
         # « …, pour qui … », « selon qui … »: the antecedent is the source
         for j in range(s, e - 1):
@@ -1607,7 +1805,7 @@ class DocQuotes:
             return True
         # a capitalised phrase with no verb inside a sentence: a title
         # (« le roman « Vendredi ou les Limbes du Pacifique » »)
-        left = [t for t in self.doc[self.sent_range(mk.o)[0]:mk.o] if not t.is_space and not t.is_punct]
+        left = any(not t.is_space and not t.is_punct for t in self.doc[self.sent_range(mk.o)[0]:mk.o])
         if left and n <= 8 and not has_verb and words[0].text[:1].isupper() and words[0].pos_ != "PRON" \
                 and (p is None or p.text not in (":",)):
             return True
@@ -1631,12 +1829,22 @@ class DocQuotes:
 
     def left_tokens(self, mk: MarkInfo) -> list[Token]:
         s, _ = self.sent_range(mk.o)
+        s = max(s, mk.o - 120)  # (the clause before the marks; a sentence of thousands of marks stays linear)
         return [t for t in self.doc[s:mk.o] if not t.is_space]
 
-    def right_tokens(self, mk: MarkInfo) -> list[Token]:
+    def right_tokens(self, mk: MarkInfo, limit: int = 16) -> list[Token]:
+        """The first words after the closing mark, in its sentence (every caller
+        looks at a few only: a sentence of thousands of marks stays linear)."""
         end = mk.c if mk.c is not None else mk.b - 1
         _, e = self.sent_range(end)
-        return [t for t in self.doc[end + 1:e] if not t.is_space]
+        out = []
+        for j in range(end + 1, e):
+            t = self.doc[j]
+            if not t.is_space:
+                out.append(t)
+                if len(out) >= limit:
+                    break
+        return out
 
     def cue_after(self, mk: MarkInfo) -> Token | None:
         """A reporting verb right after the closing mark (« », a déclaré X)."""
@@ -1676,6 +1884,22 @@ class DocQuotes:
                     cue = self.lex.verb(v, slot=True)
                     if cue is not None:
                         self.slot_cues[v.i] = cue
+                    return cue
+            return None
+        if p is not None and n is not None and fold(n.text) in QUE and n.pos_ == "SCONJ" \
+                and p.pos_ in ("NOUN", "PROPN", "ADJ") and v.dep_ in ("amod", "nmod", "appos") \
+                and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+            # « Un diplomate en poste à Dakar juge que … »: the parse took the whole
+            # clause for a noun phrase; the verb is the word before « que »
+            s, _ = self.sent_range(v.i)
+            top = v.head
+            while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            if top.dep_ == "ROOT" and top.left_edge.i == s and not any(
+                    t.pos_ in ("VERB", "AUX") for t in self.doc[s:v.i]):
+                cue = self.lex.verb(v, slot=True)
+                if cue is not None and "que" in cue.frames:
+                    self.slot_cues[v.i] = cue
                     return cue
             return None
         if p is None or n is None or self.index.entity_at(p.i) is None:
@@ -1791,7 +2015,10 @@ class DocQuotes:
             who = self.subject(v, inverted=True)
             f.incise = True
             f.cue, f.cue_tok = (self.is_cue(v).lemma if self.is_cue(v) else v.lemma_.lower()), v
-            self.used_cues.add(v.i)
+            if left_ok:
+                self.used_cues.add(v.i)
+            # (« X sont « … », a-t-on appris »: the incise reports the whole clause,
+            # of which the quoted words are a part: left to reported speech)
             f.resolved = True
         elif self.source_after(mk) is not None:
             p, x, cue = self.source_after(mk)
@@ -1818,7 +2045,8 @@ class DocQuotes:
         if not f.resolved and last is not None:
             # the source phrase or the reporting verb just before the marks
             src = None
-            for p, x, cue in self.source_phrases(self.sent_range(mk.o)[0], mk.o):
+            # (a source phrase ending right before the marks: a window, not the whole sentence)
+            for p, x, cue in self.source_phrases(max(self.sent_range(mk.o)[0], mk.o - 60), mk.o):
                 end = self.after_source(x)
                 if all(doc[k].is_space or doc[k].is_punct or fold(doc[k].text) in ("le", "la", "les", "l'")
                        for k in range(end, mk.o)):
@@ -1839,7 +2067,9 @@ class DocQuotes:
                     left_ok = True
         if not f.resolved:
             s, e = self.sent_range(mk.o)
-            for p, x, cue in self.source_phrases(s, e):
+            if (s, e) not in self.sentence_sources:  # (once per sentence)
+                self.sentence_sources[(s, e)] = list(self.source_phrases(s, e))
+            for p, x, cue in self.sentence_sources[(s, e)]:
                 who, f.cue, f.cue_tok, f.resolved = self.speaker_np(x), cue, p, True
                 break
         f.kind = "direct" if clause and (left_ok or right_ok) else "partial"
@@ -1868,7 +2098,12 @@ class DocQuotes:
             if t.text != ",":
                 continue
             k = j + 1
-            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX" or fold(doc[k].text) in ("ne", "n'")):
+            clitic = False  # « avait-il souligné », « a-t-il lancé »: the subject before the participle
+            while k < mk.b and (doc[k].is_space or doc[k].pos_ == "AUX" or fold(doc[k].text) in ("ne", "n'")
+                                or k > j + 1 and doc[k - 1].pos_ == "AUX" and doc[k].text == "-t"
+                                or k > j + 1 and (doc[k - 1].pos_ == "AUX" or doc[k - 1].text == "-t")
+                                and doc[k].text.startswith("-") and is_clitic_subject(doc[k])):
+                clitic = clitic or doc[k].text.startswith("-") and doc[k].text != "-t"
                 k += 1
             if k >= mk.b:
                 break
@@ -1883,7 +2118,7 @@ class DocQuotes:
             m = k + 1
             while m < end and (doc[m].is_space or doc[m].text == "-t"):
                 m += 1
-            if m < end and is_clitic_subject(doc[m]):
+            if clitic and "Part" in v.morph.get("VerbForm") or m < end and is_clitic_subject(doc[m]):
                 pass
             else:
                 head = self.inverted_subject(v)
@@ -2054,14 +2289,14 @@ class DocQuotes:
                         m.kind = "direct"
                 continue
             # the same clause reported twice (a verb and « selon »): keep the first
-            if any(self.overlap(f, g) > 0.6 for g in keep_ind):
+            if any(self.overlap(f, g) > 0.6 and not self.chain(f, g) for g in keep_ind):
                 continue
             keep_ind.append(f)
         kept_marks = []
         for m in marks:
-            host = next((f for f in keep_ind if f.a <= m.a and m.b <= f.b), None)
-            if host is not None and (m.speaker is None or host.speaker is None
-                                     or self.same(m.speaker, host.speaker)):
+            hosts = [f for f in keep_ind if f.a <= m.a and m.b <= f.b]
+            if any(m.speaker is None or host.speaker is None or self.same(m.speaker, host.speaker)
+                   for host in hosts):
                 continue  # a partial quote inside reported speech: counted once
             kept_marks.append(m)
         out = sorted(kept_marks + keep_ind, key=lambda f: (f.a, f.b))
@@ -2075,6 +2310,18 @@ class DocQuotes:
                 f.speaker = by_text[self.key(f)]
                 f.weak = False
         return [f for f in out if not f.weak]
+
+    def chain(self, f: Found, g: Found) -> bool:
+        """« Selon X, Y aurait affirmé que Z »: X reports that Y said Z; the
+        inner report (its cue inside the outer one's words, another speaker)
+        is a quotation of its own."""
+        for outer, inner in ((f, g), (g, f)):
+            if inner.cue_tok is not None and outer.a <= inner.cue_tok.i < outer.b and inner.a > outer.a \
+                    and outer.cue_tok is not None and not (outer.a <= outer.cue_tok.i < outer.b) \
+                    and inner.speaker is not None and outer.speaker is not None \
+                    and not self.same(inner.speaker, outer.speaker):
+                return True
+        return False
 
     def leading_source(self, f: Found) -> int:
         """Words of a « selon X, » opening the reported clause."""
