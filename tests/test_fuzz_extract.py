@@ -114,7 +114,7 @@ def families() -> dict[str, str]:
     s = SENTENCES[1] + " " + SENTENCES[0] + " "
     return {
         "guillemets never closed": "« Sans fin, dit-il " * 1200,
-        "guillemets reversed": "» inversé, a-t-il dit « " * 250,  # quotes is quadratic here (time limit)
+        "guillemets reversed": "» inversé, a-t-il dit « " * 250,  # was quadratic in the quotes step (now linear)
         "closing marks only": "» » » ” › " * 2000,
         "every kind of mark": "“ ” ‹ › \" « » ' ’ — – " * 1000,
         "straight quotes": '" a dit " ' * 300,  # idem
