@@ -979,3 +979,22 @@ def test_a_reported_passive_violation_is_no_accusation(analyse):
                 "entre l'armée et les rebelles a été violé à plusieurs reprises dans la province, selon des "
                 "sources locales.", PUB)
     assert not events_of(r, "ACCUSE")
+
+
+def test_an_arrival_and_a_reception_are_one_visit(analyse):
+    r = analyse("Le chef du gouvernement marocain reçoit le dirigeant portugais à Rabat\n\n"
+                "Le Premier ministre portugais, Rui Matos, est arrivé lundi à Rabat pour une visite de trois jours. "
+                "Il a été reçu au palais royal par le chef du gouvernement marocain, Karim Alami, avec qui il "
+                "s'est entretenu pendant deux heures.", PUB)
+    consults = [e for e in r.events if e.type == "CONSULT"]
+    assert len(consults) == 1
+    e = consults[0]
+    assert named(e.actors, "Matos") and named(e.targets, "Alami") and e.date == "2024-03-11"
+    assert e.location == "Rabat" and e.mode == "visit"
+
+
+def test_two_visits_of_one_host_stay_two(analyse):
+    r = analyse("La ministre suédoise Eva Lind est arrivée lundi à Rabat. Mardi, le président finlandais Olli Saari "
+                "a été reçu par Karim Alami.", PUB)
+    consults = [e for e in r.events if e.type == "CONSULT"]
+    assert not any(named(e.actors, "Lind") and named(e.actors, "Saari") for e in consults)

@@ -281,13 +281,34 @@ def merge(drafts: list[Draft], types: dict[str | None, str]) -> list[Draft]:
         fits = [m for m in out if mergeable(m, d)]
         if len(fits) == 1:
             combine(fits[0], d, types)
-        elif not fits or len({m.date for m in fits}) > 1 or len(fits) > 1:
+        elif len(fits) == 2 and joins_visit(d, fits):
+            # « X est arrivée mardi … Elle a été reçue par Y »: the reception ties
+            # the visitor's arrival to the host's welcome, one visit
+            first, second = sorted(fits, key=lambda m: m.first)
+            combine(first, second, types)
+            out.remove(second)
+            combine(first, d, types)
+        else:
             _start(d, out)
     victims_join_attack(out, types)
     inherit(out)
     # a weak mention (an arrival) is an event only as part of another
     out = [m for m in out if not m.trig.weak or m.merged]
     return sorted(out, key=lambda m: m.first)
+
+
+def joins_visit(d: Draft, fits: list[Draft]) -> bool:
+    """Does the visit ``d``, which names its visitor and its host, join two
+    told events of a visit, one sharing its visitor and the other its host,
+    with no dates or targets in conflict?"""
+    if not (d.visitors and d.actors and d.targets) or not all(m.visitors for m in fits):
+        return False
+    a, b = fits
+    if not compatible_dates(a.date, b.date) or a.modality != b.modality:
+        return False
+    by_visitor = [m for m in fits if _shares(m.actors, d.actors)]
+    by_host = [m for m in fits if _shares(m.participants(), d.targets)]
+    return len(by_visitor) == 1 and len(by_host) == 1 and by_visitor[0] is not by_host[0]
 
 
 def victims_join_attack(out: list[Draft], types: dict[str | None, str]) -> None:
