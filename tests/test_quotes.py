@@ -1101,3 +1101,15 @@ def test_resumptive_apposition_is_not_part_of_the_report(analyse):
     assert q.text == "la saisie d'une maison achetée en 2018" and q.speaker_name == "Paul Vidal"
     q = next(q for q in r.quotes if q.cue == "selon")
     assert q.text == "un seuil que les acheteurs ont souvent ignoré"
+
+
+def test_a_subject_after_et_that_the_parse_hung_on_the_first_clause(analyse):
+    # « … ont signé un accord et la Belgique a promis … »: the parser makes « Belgique »
+    # a conjunct of the first clause's object; it is the subject of the second verb
+    r = analyse("Les deux chefs d'État ont signé un accord de coopération agricole et l'Espagne a promis "
+                "un prêt de 20 millions d'euros pour l'irrigation.")
+    q = find(r, "un prêt de 20 millions")
+    assert q.speaker_name == "Espagne"
+    # a verb with no subject of its own after « et » keeps the first subject
+    r = analyse("Le préfet a reçu les représentants des pêcheurs et des mareyeurs et a promis une réunion.")
+    assert find(r, "une réunion").speaker_name == "préfet"

@@ -331,6 +331,21 @@ class DocQuotes:
             toks = [t for t in self.speaker_np(top) if t.i < v.i]
             if toks:
                 return toks
+        if not inverted:
+            # « … ont signé un accord et la Belgique a promis une aide »: the parse hung
+            # the name after « et » on the first clause; it is the subject of this one
+            auxes = [a for a in v.children if a.dep_.startswith("aux") and a.i < v.i]
+            first = min([v] + auxes, key=lambda t: t.i)
+            n = _prev(doc, first.i)
+            if n is not None and n.pos_ in ("PROPN", "NOUN") and n.i not in self.quoted \
+                    and n.head.i != v.i and n.dep_ == "conj" and self.actor_like(n, strict=False):
+                start = n.i
+                while start > 0 and doc[start - 1].pos_ in ("DET", "PROPN", "ADJ", "NUM") \
+                        and n.i - start < 6:
+                    start -= 1
+                before = _prev(doc, start)
+                if before is not None and fold(before.text) in ("et", "mais"):
+                    return self.speaker_np(n)
         if depth < 4 and not inverted:
             first = self.coordinated_cue(v)
             if first is not None:
