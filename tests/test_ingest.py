@@ -164,6 +164,24 @@ def test_warc_html_records_and_bad_ones(tmp_path: Path):
     assert len(arts) == 1 and errors
 
 
+def test_a_damaged_compressed_record_prints_nothing_but_our_errors(tmp_path: Path, capfd):
+    """zlib's own message (« Error -3 while decompressing data ») never reaches stderr raw."""
+    import random
+
+    rnd = random.Random(7)
+    noise = " ".join("".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(12000))
+    html = ("<html><body><article><p>" + ARTICLE.replace("\n", " ") + " " + noise
+            + "</p></article></body></html>").encode()
+    data = bytearray(_warc([("text/html", html), ("text/html", html)]))
+    for k in range(len(data) // 4, len(data) // 4 + 40, 8):  # inside the first record, past its first block
+        data[k] ^= 0x5A
+    p = tmp_path / "damaged.warc.gz"
+    p.write_bytes(bytes(data))
+    arts, errors = read_all(p)
+    assert errors and all(str(e).startswith("[E015]") for e in errors)
+    assert capfd.readouterr().err == ""
+
+
 # --- bad input: one clear error naming the file (and line), the rest goes on ---
 
 def test_empty_file(tmp_path: Path):

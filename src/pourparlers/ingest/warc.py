@@ -23,9 +23,26 @@ def _reason(err: BaseException | str) -> str:
 
 def read_warc(stream: BinaryIO, name: str) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import DecompressingBufferedReader
 
     class Quiet(ArchiveIterator):
         INC_RECORD = ""  # warcio writes a multi-line warning on stderr; the damage is reported below
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if type(self.reader) is DecompressingBufferedReader:
+                self.reader.__class__ = QuietReader
+
+    class QuietReader(DecompressingBufferedReader):
+        def _decompress(self, data):
+            # warcio writes zlib's error (« Error -3 while decompressing data ») raw on
+            # stderr and goes on with nothing; the damage is reported on one line below
+            if self.decompressor is None or not data or self.num_block_read == 0:
+                return super()._decompress(data)
+            try:
+                return self.decompressor.decompress(data)
+            except Exception:  # noqa: BLE001 - a damaged gzip member: what follows is lost
+                return b""
 
     n = 0
     try:
