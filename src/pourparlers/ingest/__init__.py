@@ -119,15 +119,22 @@ def read_inputs(paths: Iterable[str | os.PathLike], published: str | None = None
             else:
                 yield InputError(Errors.E010.format(where=str(raw)), str(raw))
                 continue
-        for item in items:
-            if isinstance(item, Article):
-                if published:
-                    item.published = published
-                if language:
-                    other = foreign_language(item.text, expected=language)
-                    if other:
-                        where = item.origin or item.id
-                        yield InputError(Errors.E008.format(where=where, lang=other), where)
-                        continue
-                item.language = language or item.language
-            yield item
+        yield from finish(items, published, language)
+
+
+def finish(items: Iterable[Article | InputError], published: str | None = None,
+           language: str | None = "fr") -> Iterator[Article | InputError]:
+    """What every article read goes through: ``published`` overrides its date, and
+    a text not in ``language`` (None: any) becomes an ``[E008]`` error."""
+    for item in items:
+        if isinstance(item, Article):
+            if published:
+                item.published = published
+            if language:
+                other = foreign_language(item.text, expected=language)
+                if other:
+                    where = item.origin or item.id
+                    yield InputError(Errors.E008.format(where=where, lang=other), where)
+                    continue
+            item.language = language or item.language
+        yield item

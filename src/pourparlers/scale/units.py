@@ -109,25 +109,6 @@ def plan(paths: Iterable[str | os.PathLike], shard_lines: int = SHARD_LINES,
     return units
 
 
-def _finish(items: Iterable[Article | InputError], published: str | None,
-            language: str | None) -> Iterator[Article | InputError]:
-    """What ``ingest.read_inputs`` does to every item read (date override, language check)."""
-    from ..ingest.language import foreign_language
-
-    for item in items:
-        if isinstance(item, Article):
-            if published:
-                item.published = published
-            if language:
-                other = foreign_language(item.text, expected=language)
-                if other:
-                    where = item.origin or item.id
-                    yield InputError(Errors.E008.format(where=where, lang=other), where)
-                    continue
-            item.language = language or item.language
-        yield item
-
-
 def _lines(data: bytes, first_line: int) -> Iterator[bytes]:
     # blank lines stand for the lines before the shard: the reader numbers from 1
     return chain(repeat(b"", first_line - 1), data.splitlines())
@@ -136,7 +117,7 @@ def _lines(data: bytes, first_line: int) -> Iterator[bytes]:
 def read_unit(unit: Unit, published: str | None = None,
               language: str | None = "fr") -> Iterator[Article | InputError]:
     """The articles (and errors) of one unit, as the local engine reads them."""
-    from ..ingest import read_inputs, read_stream
+    from ..ingest import finish, read_inputs, read_stream
     from ..ingest.jsonl import read_jsonl_lines
 
     kind = unit["kind"]
@@ -152,13 +133,13 @@ def read_unit(unit: Unit, published: str | None = None,
         except OSError as err:
             yield InputError(Errors.E001.format(where=name, reason=err.strerror or err), name)
             return
-        yield from _finish(read_jsonl_lines(_lines(data, unit["first_line"]), name, path.stem),
-                           published, language)
+        yield from finish(read_jsonl_lines(_lines(data, unit["first_line"]), name, path.stem),
+                          published, language)
     elif kind == "stdin-lines":
-        yield from _finish(read_jsonl_lines(_lines(unit["data"], unit["first_line"]), "<stdin>", "stdin"),
-                           published, language)
+        yield from finish(read_jsonl_lines(_lines(unit["data"], unit["first_line"]), "<stdin>", "stdin"),
+                          published, language)
     elif kind == "stdin":
-        yield from _finish(read_stream(io.BytesIO(unit["data"])), published, language)
+        yield from finish(read_stream(io.BytesIO(unit["data"])), published, language)
     else:  # pragma: no cover - plan() makes no other kind
         raise ValueError(f"unknown work unit kind {kind!r}")
 
