@@ -80,6 +80,7 @@ def find_quotes(text: str) -> list[Marked]:
         if i in skip:
             i += 1
             continue
+        o = None  # the opening mark a closing one at i matches
         if ch in OPENERS:
             stack.append((OPENERS[ch], i))
         elif ch in CLOSERS:
@@ -88,27 +89,20 @@ def find_quotes(text: str) -> list[Marked]:
                     e, o = stack.pop()
                     if e == ch:
                         break
-                if stack:
-                    inner.append((o, i))
-                else:
-                    s, t = _content(text, o + 1, i)
-                    if t > s:
-                        out.append(Marked(o, i, s, t, inner, paragraphs=paragraphs))
-                    inner = []
-                    paragraphs = 1
         elif ch == STRAIGHT:
             if stack and stack[-1][0] == STRAIGHT:
                 _, o = stack.pop()
-                if stack:
-                    inner.append((o, i))
-                else:
-                    s, t = _content(text, o + 1, i)
-                    if t > s:
-                        out.append(Marked(o, i, s, t, inner, paragraphs=paragraphs))
-                    inner = []
-                    paragraphs = 1
             else:
                 stack.append((STRAIGHT, i))
+        if o is not None:
+            if stack:
+                inner.append((o, i))
+            else:
+                s, t = _content(text, o + 1, i)
+                if t > s:
+                    out.append(Marked(o, i, s, t, inner, paragraphs=paragraphs))
+                inner = []
+                paragraphs = 1
         i += 1
     if stack:
         bottom_close, bottom_open = stack[0]
