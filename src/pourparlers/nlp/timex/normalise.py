@@ -274,6 +274,19 @@ class Tense:
                     break
         return None
 
+    def infinitive_tense(self, v, depth: int) -> str | None:
+        """An infinitive's tense, from the verb it depends on: a verb of future or
+        past meaning places it; else only a future or conditional verb does
+        (« a annoncé se rendre le 27 » looks ahead of its verb, not into the past)."""
+        head = v.head
+        if head is v or head.pos_ not in ("VERB", "AUX") or depth >= 3:
+            return None
+        if head.lemma_ in self.future_verbs:
+            return "future"
+        if head.lemma_ in self.past_verbs:
+            return "past"
+        return "future" if self.verb(head, depth + 1) == "future" else None
+
     def verb(self, v, depth: int = 0) -> str | None:
         morph = v.morph
         auxes = [c for c in v.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
@@ -285,14 +298,7 @@ class Tense:
             return "past"  # passé composé, plus-que-parfait, passé du conditionnel
         if pass_aux and "Inf" in pass_aux[0].morph.get("VerbForm"):
             # « doit être reçu »: the passive infinitive takes its tense from the verb above
-            head = v.head
-            if head is not v and head.pos_ in ("VERB", "AUX") and depth < 3:
-                if head.lemma_ in self.future_verbs:
-                    return "future"
-                if head.lemma_ in self.past_verbs:
-                    return "past"
-                return "future" if self.verb(head, depth + 1) == "future" else None
-            return None
+            return self.infinitive_tense(v, depth)
         ft = self.form_tense(v) or next((x for a in pass_aux if (x := self.form_tense(a))), None)
         if ft is not None:
             return "future"
@@ -308,16 +314,7 @@ class Tense:
             return "present"
         form = morph.get("VerbForm")
         if "Inf" in form:
-            head = v.head
-            if head is not v and head.pos_ in ("VERB", "AUX") and depth < 3:
-                if head.lemma_ in self.future_verbs:
-                    return "future"
-                if head.lemma_ in self.past_verbs:
-                    return "past"
-                # « a annoncé se rendre le 27 »: an infinitive looks ahead of its verb;
-                # only a future or conditional verb places it
-                return "future" if self.verb(head, depth + 1) == "future" else None
-            return None
+            return self.infinitive_tense(v, depth)
         if "Part" in form:
             if v.lemma_ in self.scheduled_verbs:
                 return None  # « prévue le 15 septembre »: no clue on the direction
