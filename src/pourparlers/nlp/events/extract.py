@@ -1552,20 +1552,18 @@ class Reader:
 
     def reporting(self, v: Token) -> bool:
         """A verb that reports speech (« affirmer », « indiquer », a quotation's cue)."""
-        if fold(v.lemma_) in self.lex.reporting_verbs:
-            return True
-        return any(q.cue_span is not None and q.cue_span.start <= v.idx < q.cue_span.end
-                   for q in context.quotes(self.doc))
+        return self.reports_over(v)
 
-    def reports_over(self, v: Token, tok: Token) -> bool:
-        """Does the reporting verb ``v`` report what ``tok`` tells? A quotation's
-        cue does only for the words of its quotation (« réunis samedi pour le
-        sommet, ils se sont engagés à … »: the summit is no part of the pledge);
-        another reporting verb does for everything below it."""
+    def reports_over(self, v: Token, tok: Token | None = None) -> bool:
+        """Does the reporting verb ``v`` report what ``tok`` tells (anything, when
+        ``tok`` is None)? A quotation's cue does only for the words of its
+        quotation (« réunis samedi pour le sommet, ils se sont engagés à … »: the
+        summit is no part of the pledge); another reporting verb does for
+        everything below it."""
         if fold(v.lemma_) in self.lex.reporting_verbs:
             return True
         return any(q.cue_span is not None and q.cue_span.start <= v.idx < q.cue_span.end
-                   and q.start <= tok.idx < q.end for q in context.quotes(self.doc))
+                   and (tok is None or q.start <= tok.idx < q.end) for q in context.quotes(self.doc))
 
     def paragraph_date(self, d: Draft, anchors):
         """The paragraph's date: the time its first sentence sets for what
