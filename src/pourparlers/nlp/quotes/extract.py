@@ -335,8 +335,8 @@ class DocQuotes:
             # « … ont signé un accord et la Belgique a promis une aide »: the parse hung
             # the name after « et » on the first clause; it is the subject of this one
             auxes = [a for a in v.children if a.dep_.startswith("aux") and a.i < v.i]
-            first = min([v] + auxes, key=lambda t: t.i)
-            n = _prev(doc, first.i)
+            lead = min([v] + auxes, key=lambda t: t.i)
+            n = _prev(doc, lead.i)
             if n is not None and n.pos_ in ("PROPN", "NOUN") and n.i not in self.quoted \
                     and n.head.i != v.i and n.dep_ == "conj" and self.actor_like(n, strict=False):
                 start = n.i
